@@ -1,0 +1,215 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Amazon.CDK.AWS.EC2;
+using Infra.Components;
+using Infra.Components.Network;
+using Infra.Components.Storage;
+
+namespace Infra.Stacks.Configuration;
+
+/// <summary>The rules a parsed environment must follow, beyond types: AWS facts, cross-key rules and what prod requires.</summary>
+internal static partial class EnvironmentConfigValidator
+{
+    public static void Validate(EnvironmentConfig config, ConfigContext context, string? expectedName)
+    {
+        if (expectedName is not null && config.Name != expectedName)
+        {
+            context.Add("environment", $"'{config.Name}' does not match the file name '{expectedName}.yaml'; set environment: {expectedName}.");
+        }
+
+        if (!AccountId().IsMatch(config.Account))
+        {
+            context.Add("account", $"'{config.Account}' is not an AWS account id; use the 12 digits, quoted (\"123456789012\").");
+        }
+
+        ValidateRegion(config.PrimaryRegion, "primaryRegion", config, context);
+        if (config.SecondaryRegion is { } secondary)
+        {
+            ValidateRegion(secondary, "secondaryRegion", config, context);
+            if (secondary.Name == config.PrimaryRegion.Name)
+            {
+                context.Add("secondaryRegion.name", $"'{secondary.Name}' is also the primary region; the secondary must be another region.");
+            }
+
+            if (StableSubnetLayout.Overlaps(config.PrimaryRegion.VpcCidr, secondary.VpcCidr))
+            {
+                context.Add("secondaryRegion.vpcCidr", $"'{secondary.VpcCidr}' overlaps primaryRegion.vpcCidr '{config.PrimaryRegion.VpcCidr}'; regions must not overlap, so they can be peered or routed later.");
+            }
+        }
+        else if (config.Environment != EnvironmentTier.Dev)
+        {
+            context.Add("secondaryRegion", $"is missing; {config.Name} needs a secondary region for disaster recovery (the replicated bucket, the global database).");
+        }
+
+        ValidateTags(config.Tags, context);
+        ValidateNetwork(config.Network, context);
+        ValidateStorage(config, context);
+        ValidateProdProtections(config, context);
+    }
+
+    private static void ValidateRegion(RegionConfig region, string at, EnvironmentConfig config, ConfigContext context)
+    {
+        if (!AwsRegions.IsKnown(region.Name))
+        {
+            context.Add($"{at}.name", $"'{region.Name}' is not a known region; use one of: {string.Join(", ", AwsRegions.Names)} (or add it to AwsRegions with its AZs).");
+        }
+        else
+        {
+            var known = AwsRegions.AvailabilityZones(region.Name);
+            for (var i = 0; i < region.AvailabilityZones.Count; i++)
+            {
+                var az = region.AvailabilityZones[i];
+                if (!known.Contains(az))
+                {
+                    context.Add($"{at}.availabilityZones[{i}]", $"'{az}' is not an availability zone of {region.Name}; use one of: {string.Join(", ", known)}.");
+                }
+            }
+        }
+
+        var count = region.AvailabilityZones.Count;
+        if (count < 2)
+        {
+            context.Add($"{at}.availabilityZones", $"has {count} zone{(count == 1 ? "" : "s")}; give at least 2 (load balancers and database subnet groups need two).");
+        }
+        else if (count > StableSubnetLayout.MaxAvailabilityZones)
+        {
+            context.Add($"{at}.availabilityZones", $"has {count} zones; give at most {StableSubnetLayout.MaxAvailabilityZones}.");
+        }
+
+        foreach (var duplicate in region.AvailabilityZones.GroupBy(a => a).Where(g => g.Count() > 1))
+        {
+            context.Add($"{at}.availabilityZones", $"lists '{duplicate.Key}' {duplicate.Count()} times; each zone once.");
+        }
+
+        StableSubnetLayout.TryCreate(region.VpcCidr, config.Network.SubnetMasks, out var problems);
+        foreach (var problem in problems)
+        {
+            context.Add($"{at}.vpcCidr", problem);
+        }
+    }
+
+    private static void ValidateTags(TagsConfig tags, ConfigContext context)
+    {
+        if (string.IsNullOrWhiteSpace(tags.Owner))
+        {
+            context.Add("tags.owner", "is empty; name the owning team.");
+        }
+
+        if (string.IsNullOrWhiteSpace(tags.CostCenter))
+        {
+            context.Add("tags.costCenter", "is empty; give the cost center resources are charged to.");
+        }
+
+        foreach (var (key, value) in tags.Additional)
+        {
+            if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || key.Length > 128 || value.Length > 256)
+            {
+                context.Add($"tags.additional.{key}", "is not a valid tag: keys up to 128 characters and not starting with 'aws:', values up to 256.");
+            }
+        }
+    }
+
+    private static void ValidateNetwork(NetworkConfig network, ConfigContext context)
+    {
+        var flow = network.FlowLogs;
+        if (flow.RetentionDays < 1)
+        {
+            context.Add("network.flowLogs.retentionDays", $"{flow.RetentionDays} must be at least 1; flow logs always expire.");
+        }
+        else if (flow.Destination == FlowLogTarget.CloudWatchLogs && !LogRetention.IsAllowed(flow.RetentionDays))
+        {
+            context.Add("network.flowLogs.retentionDays", $"{flow.RetentionDays} is not a CloudWatch Logs retention; use one of: {string.Join(", ", LogRetention.AllowedDays)}.");
+        }
+
+        for (var i = 0; i < network.InterfaceEndpoints.Count; i++)
+        {
+            var name = network.InterfaceEndpoints[i].Name;
+            if (!InterfaceEndpointService.WellKnown.ContainsKey(name))
+            {
+                context.Add($"network.interfaceEndpoints[{i}]", $"'{name}' is not a known interface endpoint; use one of: {string.Join(", ", InterfaceEndpointService.WellKnown.Keys.Order(StringComparer.Ordinal))}.");
+            }
+        }
+
+        foreach (var duplicate in network.InterfaceEndpoints.GroupBy(e => e.Name).Where(g => g.Count() > 1))
+        {
+            context.Add("network.interfaceEndpoints", $"lists '{duplicate.Key}' {duplicate.Count()} times; each endpoint once.");
+        }
+    }
+
+    private static void ValidateStorage(EnvironmentConfig config, ConfigContext context)
+    {
+        var storage = config.Storage;
+        foreach (var problem in LifecycleRuleValidator.Validate(storage.DataLifecycleRules, versioned: true, i => $"storage.dataBucket.lifecycleRules[{i}]"))
+        {
+            var (path, message) = SplitProblem(problem);
+            context.Add(path, message);
+        }
+
+        if (storage.AbortIncompleteMultipartUploadDays < 1)
+        {
+            context.Add("storage.dataBucket.abortIncompleteMultipartUploadDays", $"{storage.AbortIncompleteMultipartUploadDays} must be at least 1.");
+        }
+
+        if (storage.AccessLogRetentionDays < 1)
+        {
+            context.Add("storage.accessLogs.retentionDays", $"{storage.AccessLogRetentionDays} must be at least 1; access logs always expire.");
+        }
+
+        if (storage.ReplicateToSecondaryRegion && config.SecondaryRegion is null)
+        {
+            context.Add("storage.replicateToSecondaryRegion", "is true but there is no secondaryRegion to replicate to; add secondaryRegion or set it to false.");
+        }
+    }
+
+    private static void ValidateProdProtections(EnvironmentConfig config, ConfigContext context)
+    {
+        if (config.Environment != EnvironmentTier.Prod)
+        {
+            return;
+        }
+
+        if (!config.Protection.RetainStatefulResources)
+        {
+            context.Add("protection.retainStatefulResources", "is false; prod must retain every stateful resource. Set it to true.");
+        }
+
+        if (!config.Protection.TerminationProtection)
+        {
+            context.Add("protection.terminationProtection", "is false; prod's stateful stacks must have termination protection. Set it to true.");
+        }
+
+        if (config.Network.NatGateways != NatGatewayStrategy.PerAvailabilityZone)
+        {
+            context.Add("network.natGateways", $"'{EnvironmentConfigLoader.NatStrategies.First(kv => kv.Value == config.Network.NatGateways).Key}' leaves prod with a single point of failure; use perAz.");
+        }
+
+        if (config.Network.FlowLogs.TrafficType != FlowLogTrafficType.ALL)
+        {
+            context.Add("network.flowLogs.trafficType", "prod records all traffic for incident response; use all.");
+        }
+
+        if (!config.Storage.ReplicateToSecondaryRegion)
+        {
+            context.Add("storage.replicateToSecondaryRegion", "is false; prod data is replicated to the secondary region. Set it to true.");
+        }
+    }
+
+    // The component reports "storage.dataBucket.lifecycleRules[0].Transitions[1].AfterDays: message": camel-case the
+    // member names so the path matches the YAML keys.
+    private static (string Path, string Message) SplitProblem(string problem)
+    {
+        var cut = problem.IndexOf(": ", StringComparison.Ordinal);
+        var path = cut < 0 ? "storage.dataBucket.lifecycleRules" : problem[..cut];
+        var message = cut < 0 ? problem : problem[(cut + 2)..];
+        path = MemberName().Replace(path, m => "." + char.ToLowerInvariant(m.Groups[1].Value[0]) + m.Groups[1].Value[1..]);
+        path = path.Replace(".abortIncompleteMultipartUploadAfterDays", ".abortIncompleteMultipartUploadDays", StringComparison.Ordinal);
+        return (path, message);
+    }
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountId();
+
+    [GeneratedRegex(@"\.([A-Z][A-Za-z]*)")]
+    private static partial Regex MemberName();
+}

@@ -1,0 +1,334 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Stacks.Configuration;
+
+/// <summary>Collects problems and the line of every key read, so later checks can point at the right line.</summary>
+internal sealed class ConfigContext
+{
+    private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+
+    public ConfigContext(string file) => File = file;
+
+    public string File { get; }
+
+    public List<ConfigProblem> Problems { get; } = new();
+
+    public void Record(string path, Mark mark) => _lines[path] = (int)mark.Line;
+
+    public void Add(string path, string message) => Problems.Add(new ConfigProblem(File, LineOf(path), path, message));
+
+    public void Add(string path, Mark mark, string message) => Problems.Add(new ConfigProblem(File, (int)mark.Line, path, message));
+
+    // The line of the key itself, or of its nearest parent that was read.
+    private int LineOf(string path)
+    {
+        for (var p = path; p.Length > 0; p = Parent(p))
+        {
+            if (_lines.TryGetValue(p, out var line))
+            {
+                return line;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? "" : path[..cut];
+    }
+}
+
+/// <summary>
+/// Reads one YAML mapping with its key path. Every key that is read is remembered; <see cref="Done"/> reports the
+/// rest as unknown (with a did-you-mean), so a typo is never silently ignored.
+/// </summary>
+internal sealed class YamlMapReader
+{
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public YamlMapReader(YamlMappingNode node, string path, ConfigContext context)
+    {
+        _node = node;
+        Path = path;
+        Context = context;
+    }
+
+    public string Path { get; }
+
+    public ConfigContext Context { get; }
+
+    public string At(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    public YamlNode? Take(string key, bool required)
+    {
+        _known.Add(key);
+        var entry = _node.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key);
+        if (entry.Key is null || entry.Value is YamlScalarNode { Value: null or "" or "~" } and { Style: ScalarStyle.Plain })
+        {
+            if (required)
+            {
+                Context.Add(At(key), _node.Start, $"is missing; this key is required.");
+            }
+
+            return null;
+        }
+
+        Context.Record(At(key), entry.Key.Start);
+        return entry.Value;
+    }
+
+    public string? String(string key, bool required = true)
+    {
+        var node = Take(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value;
+        }
+
+        Context.Add(At(key), node.Start, $"expected a text value, got a {Describe(node)}.");
+        return null;
+    }
+
+    public int? Int(string key, bool required = true)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Context.Add(At(key), $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    public long? Long(string key, bool required = true)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Context.Add(At(key), $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    public bool? Bool(string key, bool required = true)
+    {
+        var text = String(key, required);
+        return text switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => Fail<bool?>(At(key), $"'{text}' is not a boolean; use true or false."),
+        };
+    }
+
+    public T? Enum<T>(string key, IReadOnlyDictionary<string, T> allowed, bool required = true)
+        where T : struct
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (allowed.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        return Fail<T?>(At(key), $"'{text}' is not allowed; use one of: {string.Join(", ", allowed.Keys)}.");
+    }
+
+    public IReadOnlyList<string>? StringList(string key, bool required = true)
+    {
+        var node = Take(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            return Fail<IReadOnlyList<string>?>(At(key), node, $"expected a list, got a {Describe(node)}.");
+        }
+
+        var items = new List<string>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (sequence.Children[i] is YamlScalarNode { Value: { } v })
+            {
+                Context.Record($"{At(key)}[{i}]", sequence.Children[i].Start);
+                items.Add(v);
+            }
+            else
+            {
+                Context.Add($"{At(key)}[{i}]", sequence.Children[i].Start, $"expected a text value, got a {Describe(sequence.Children[i])}.");
+            }
+        }
+
+        return items;
+    }
+
+    public YamlMapReader? Map(string key, bool required = true)
+    {
+        var node = Take(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlMappingNode map)
+        {
+            return new YamlMapReader(map, At(key), Context);
+        }
+
+        return Fail<YamlMapReader?>(At(key), node, $"expected a mapping of keys, got a {Describe(node)}.");
+    }
+
+    public IReadOnlyList<YamlMapReader>? MapList(string key, bool required = true)
+    {
+        var node = Take(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            return Fail<IReadOnlyList<YamlMapReader>?>(At(key), node, $"expected a list, got a {Describe(node)}.");
+        }
+
+        var items = new List<YamlMapReader>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"{At(key)}[{i}]";
+            if (sequence.Children[i] is YamlMappingNode map)
+            {
+                Context.Record(path, map.Start);
+                items.Add(new YamlMapReader(map, path, Context));
+            }
+            else
+            {
+                Context.Add(path, sequence.Children[i].Start, $"expected a mapping of keys, got a {Describe(sequence.Children[i])}.");
+            }
+        }
+
+        return items;
+    }
+
+    public IReadOnlyDictionary<string, string>? StringMap(string key, bool required = true)
+    {
+        var map = Map(key, required);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in map._node.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "";
+            map._known.Add(name);
+            if (v is YamlScalarNode { Value: { } value })
+            {
+                map.Context.Record(map.At(name), k.Start);
+                result[name] = value;
+            }
+            else
+            {
+                map.Context.Add(map.At(name), v.Start, $"expected a text value, got a {Describe(v)}.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reports every key of this mapping that no reader asked for.</summary>
+    public void Done()
+    {
+        foreach (var (keyNode, _) in _node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+            if (_known.Contains(key))
+            {
+                continue;
+            }
+
+            var suggestion = _known.Select(k => (k, d: Distance(k, key))).Where(x => x.d <= Math.Max(2, key.Length / 4)).OrderBy(x => x.d).FirstOrDefault().k;
+            var hint = suggestion is null
+                ? $"allowed keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}."
+                : $"did you mean '{suggestion}'? Allowed keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.";
+            Context.Add(At(key), keyNode.Start, $"is not a known key; {hint}");
+        }
+    }
+
+    private T Fail<T>(string path, string message)
+    {
+        Context.Add(path, message);
+        return default!;
+    }
+
+    private T Fail<T>(string path, YamlNode node, string message)
+    {
+        Context.Add(path, node.Start, message);
+        return default!;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "text value",
+    };
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

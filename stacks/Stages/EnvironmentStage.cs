@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using Amazon.CDK;
+using Constructs;
+using Infra.Components.Lambda;
+using Infra.Stacks.Configuration;
+
+namespace Infra.Stacks.Stages;
+
+/// <summary>
+/// One environment (<c>Dev</c>, <c>Staging</c>, <c>Prod</c>) as a CDK stage: a network stack per region in use, the
+/// storage stack and, when replicating, the storage replica in the secondary region. Tags and the Lambda runtime
+/// aspect are applied here, since aspects do not cross stage boundaries.
+/// </summary>
+public sealed class EnvironmentStage : Stage
+{
+    /// <summary>The tags every taggable resource gets.</summary>
+    public static readonly IReadOnlyList<string> RequiredTagKeys = ["environment", "owner", "cost-center", "managed-by"];
+
+    /// <summary>Creates the environment's stage and stacks.</summary>
+    public EnvironmentStage(Construct scope, EnvironmentConfig config)
+        : base(scope, StageId(config), new StageProps())
+    {
+        Config = config;
+        NetworkStacks = config.Regions.ToDictionary(r => r.Name, r => new NetworkStack(this, $"Network-{r.Name}", config, r));
+        StorageReplica = config.Storage.ReplicateToSecondaryRegion && config.SecondaryRegion is { } secondary
+            ? new StorageReplicaStack(this, "StorageReplica", config, secondary)
+            : null;
+        Storage = new StorageStack(this, "Storage", config, StorageReplica);
+
+        ApplyTags(config);
+        Aspects.Of(this).Add(new SupportedLambdaRuntimes());
+    }
+
+    /// <summary>The environment's configuration.</summary>
+    public EnvironmentConfig Config { get; }
+
+    /// <summary>The network stack of each region in use.</summary>
+    public IReadOnlyDictionary<string, NetworkStack> NetworkStacks { get; }
+
+    /// <summary>The storage stack (primary region).</summary>
+    public StorageStack Storage { get; }
+
+    /// <summary>The replica storage stack (secondary region); <c>null</c> without replication.</summary>
+    public StorageReplicaStack? StorageReplica { get; }
+
+    /// <summary>Every stack of the stage.</summary>
+    public IReadOnlyList<EnvironmentStack> Stacks =>
+        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage];
+
+    /// <summary>The stage's construct id: the environment name in Pascal case.</summary>
+    public static string StageId(EnvironmentConfig config) => config.Environment.ToString();
+
+    private void ApplyTags(EnvironmentConfig config)
+    {
+        var tags = Tags.Of(this);
+        tags.Add("environment", config.Name);
+        tags.Add("owner", config.Tags.Owner);
+        tags.Add("cost-center", config.Tags.CostCenter);
+        tags.Add("managed-by", "infra-cdk");
+        foreach (var (key, value) in config.Tags.Additional)
+        {
+            tags.Add(key, value);
+        }
+    }
+}

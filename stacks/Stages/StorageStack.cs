@@ -1,0 +1,64 @@
+using Amazon.CDK;
+using Constructs;
+using Infra.Components.Storage;
+using Infra.Stacks.Configuration;
+
+namespace Infra.Stacks.Stages;
+
+/// <summary>
+/// The environment's buckets in the primary region: the data bucket (SSE-KMS, lifecycle from config, access logs,
+/// optional replication to the secondary region) and the server-access-log bucket it logs to.
+/// </summary>
+public sealed class StorageStack : EnvironmentStack
+{
+    /// <summary>Creates the storage stack; <paramref name="replica"/> is the secondary region's stack when replicating.</summary>
+    public StorageStack(Construct scope, string id, EnvironmentConfig config, StorageReplicaStack? replica)
+        : base(scope, id, config, config.PrimaryRegion, "storage", stateful: true)
+    {
+        AccessLogs = CreateAccessLogBucket(this, config, StatefulRemovalPolicy);
+        Data = new LifecycleBucket(this, "Data", new LifecycleBucketProps
+        {
+            LifecycleRules = config.Storage.DataLifecycleRules,
+            AbortIncompleteMultipartUploadAfterDays = config.Storage.AbortIncompleteMultipartUploadDays,
+            ServerAccessLogsBucket = AccessLogs.Bucket,
+            ServerAccessLogsPrefix = "data/",
+            RemovalPolicy = StatefulRemovalPolicy,
+            AutoDeleteObjects = !config.Protection.RetainStatefulResources,
+            Replication = replica is null ? null : new BucketReplication
+            {
+                DestinationBucketName = replica.BucketName,
+                DestinationRegion = replica.TargetRegion.Name,
+                DestinationKeyAlias = replica.KeyAlias,
+            },
+        });
+        if (replica is not null)
+        {
+            // The destination must exist (versioned, with its key) before S3 accepts the replication configuration.
+            AddDependency(replica, "replication needs the destination bucket");
+        }
+    }
+
+    /// <summary>The data bucket.</summary>
+    public LifecycleBucket Data { get; }
+
+    /// <summary>The server-access-log bucket.</summary>
+    public LifecycleBucket AccessLogs { get; }
+
+    /// <summary>A bucket for S3 server access logs: SSE-S3 (the only encryption log delivery supports), expiring after the retention.</summary>
+    internal static LifecycleBucket CreateAccessLogBucket(Construct scope, EnvironmentConfig config, RemovalPolicy removalPolicy) =>
+        new(scope, "AccessLogs", new LifecycleBucketProps
+        {
+            Encryption = BucketEncryptionMode.S3Managed,
+            RemovalPolicy = removalPolicy,
+            AutoDeleteObjects = removalPolicy == RemovalPolicy.DESTROY,
+            LifecycleRules =
+            [
+                new BucketLifecycleRule
+                {
+                    Id = "expire-access-logs",
+                    ExpireAfterDays = config.Storage.AccessLogRetentionDays,
+                    NoncurrentVersionExpireAfterDays = 7,
+                },
+            ],
+        });
+}
