@@ -1,0 +1,38 @@
+# Infra: every target installs what it needs first (npm ci from package-lock.json, dotnet restore from the lock files).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export CDK_DISABLE_CLI_TELEMETRY := true
+export CDK_DISABLE_VERSION_CHECK := true
+
+CDK := node_modules/.bin/cdk
+OUT := cdk.out
+
+.PHONY: help install build plan test clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.installed ## Install the CDK CLI and the kubectl layer (npm ci) and restore NuGet packages
+	dotnet restore Infra.sln
+
+build: install ## Compile every project (warnings are errors)
+	dotnet build Infra.sln --no-restore --nologo -v quiet
+
+plan: build ## Synthesize every environment offline into cdk.out and summarize it
+	rm -rf $(OUT)
+	$(CDK) synth --quiet --output $(OUT)
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
+
+test: build ## Run the whole test suite
+	scripts/run-tests.sh
+
+clean: ## Remove build output and the cloud assembly
+	rm -rf $(OUT) */bin */obj tests/*/bin tests/*/obj TestResults
