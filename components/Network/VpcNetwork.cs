@@ -230,12 +230,7 @@ public sealed class VpcNetwork : Construct
         {
             var bucket = options.Bucket ?? CreateFlowLogBucket(options.RetentionDays, removalPolicy);
             FlowLogBucket = bucket;
-            destination = FlowLogDestination.ToS3(bucket, "vpc-flow-logs/", new S3DestinationOptions
-            {
-                FileFormat = FlowLogFileFormat.PARQUET,
-                HiveCompatiblePartitions = true,
-                PerHourPartition = true,
-            });
+            destination = FlowLogDestination.ToS3(bucket, "vpc-flow-logs/");
         }
 
         FlowLog = Vpc.AddFlowLog("FlowLog", new FlowLogOptions
@@ -244,6 +239,17 @@ public sealed class VpcNetwork : Construct
             TrafficType = options.TrafficType,
             MaxAggregationInterval = options.MaxAggregationInterval,
         });
+        if (options.Destination == FlowLogTarget.S3)
+        {
+            // CDK 2.160 renders S3DestinationOptions with camel-case keys that CloudFormation does not read
+            // (aws-cdk#25432, open): set them on the L1 with the casing the resource specification uses.
+            ((CfnFlowLog)FlowLog.Node.DefaultChild!).AddPropertyOverride("DestinationOptions", new Dictionary<string, object>
+            {
+                ["FileFormat"] = "parquet",
+                ["HiveCompatiblePartitions"] = true,
+                ["PerHourPartition"] = true,
+            });
+        }
     }
 
     private IBucket CreateFlowLogBucket(int retentionDays, RemovalPolicy removalPolicy)
