@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using Amazon.CDK;
+using Infra.Components;
 using Infra.Stacks.Configuration;
 using Infra.Stacks.Stages;
 
@@ -18,15 +20,26 @@ public static class Program
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is ["summary", var assemblyDirectory])
-        {
-            return PlanSummary.Print(assemblyDirectory, Console.Out);
-        }
+        return args is ["summary", var assemblyDirectory]
+            ? PlanSummary.Print(assemblyDirectory, Console.Out)
+            : Synthesize(DefaultConfigDirectory, "cdk.json", outdir: null, Console.Error);
+    }
 
+    /// <summary>
+    /// Loads every environment file and synthesizes every stage. Invalid input prints one message listing every problem
+    /// (no stack trace), synthesizes nothing and returns 1.
+    /// </summary>
+    /// <param name="configDirectory">The folder of the environment files.</param>
+    /// <param name="cdkJson">The cdk.json whose context pins the feature flags.</param>
+    /// <param name="outdir">Where the cloud assembly goes; <c>null</c> lets the CDK CLI decide.</param>
+    /// <param name="errors">Where problems are reported.</param>
+    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         try
         {
-            var configs = EnvironmentConfigLoader.LoadAll(DefaultConfigDirectory);
-            var app = new App(new AppProps { Context = CdkJsonContext.Load("cdk.json") });
+            var configs = EnvironmentConfigLoader.LoadAll(configDirectory);
+            var app = new App(new AppProps { Context = CdkJsonContext.Load(cdkJson), Outdir = outdir });
             foreach (var config in configs)
             {
                 new EnvironmentStage(app, config);
@@ -37,12 +50,12 @@ public static class Program
         }
         catch (ConfigurationException e)
         {
-            Console.Error.WriteLine(e.Message);
+            errors.WriteLine(e.Message);
             return 1;
         }
-        catch (Infra.Components.ConstructValidationException e)
+        catch (ConstructValidationException e)
         {
-            Console.Error.WriteLine(e.Message);
+            errors.WriteLine(e.Message);
             return 1;
         }
     }

@@ -1,0 +1,101 @@
+using System.Linq;
+using Infra.Stacks.Configuration;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Environments;
+
+/// <summary>
+/// A changed logical id makes CloudFormation replace the resource: a new, empty bucket, a new VPC. These ids are a
+/// contract; a failing test here means a refactor would destroy data. Change them only with a migration note.
+/// </summary>
+[Collection(EnvironmentsCollection.Name)]
+public sealed class StatefulLogicalIdTests
+{
+    private static readonly string[] Subnets =
+    [
+        "NetworkVpcPublicSubnet1Subnet36933139", "NetworkVpcPublicSubnet2SubnetC427CCE0",
+        "NetworkVpcPrivateSubnet1Subnet6DD86AE6", "NetworkVpcPrivateSubnet2Subnet1BDBE877",
+        "NetworkVpcIsolatedSubnet1Subnet0400477E", "NetworkVpcIsolatedSubnet2SubnetF65B365A",
+    ];
+
+    private static readonly string[] ThirdZoneSubnets =
+    [
+        "NetworkVpcPublicSubnet3Subnet4BBF7F47", "NetworkVpcPrivateSubnet3Subnet8ABFAF5C", "NetworkVpcIsolatedSubnet3Subnet8C12D961",
+    ];
+
+    private readonly SynthesizedEnvironments _env;
+
+    public StatefulLogicalIdTests(SynthesizedEnvironments environments) => _env = environments;
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Keeps_the_vpc_and_subnet_ids(EnvironmentTier tier)
+    {
+        foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
+        {
+            var json = _env.Json(stack);
+            Assert.Equal(["NetworkVpc7FB7348F"], json.Resources("AWS::EC2::VPC").Keys.ToArray());
+            var expected = stack.TargetRegion.AvailabilityZones.Count == 3 ? Subnets.Concat(ThirdZoneSubnets) : Subnets;
+            Assert.Equal(expected.Order().ToArray(), json.Resources("AWS::EC2::Subnet").Keys.Order().ToArray());
+        }
+    }
+
+    [Fact]
+    public void Keeps_the_flow_log_storage_ids()
+    {
+        Assert.Equal(["NetworkFlowLogGroup4F8CEEEF"], _env.Json(_env.Stages[EnvironmentTier.Dev].NetworkStacks["us-east-1"]).Resources("AWS::Logs::LogGroup").Keys.ToArray());
+        foreach (var tier in new[] { EnvironmentTier.Staging, EnvironmentTier.Prod })
+        {
+            foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
+            {
+                var json = _env.Json(stack);
+                Assert.Equal(["NetworkFlowLogBucket03CEB36F"], json.Resources("AWS::S3::Bucket").Keys.ToArray());
+                Assert.Equal(["NetworkFlowLogBucketKey136F330E"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Keeps_the_storage_ids(EnvironmentTier tier)
+    {
+        var json = _env.Json(_env.Stages[tier].Storage);
+        Assert.Equal(["AccessLogs247031D9", "Data2D4B752F"], json.Resources("AWS::S3::Bucket").Keys.Order().ToArray());
+        Assert.Equal(["DataKey5F086070"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Keeps_the_replica_ids(EnvironmentTier tier)
+    {
+        var json = _env.Json(_env.Stages[tier].StorageReplica!);
+        Assert.Equal(["AccessLogs247031D9", "DataReplicaC1CBDA13"], json.Resources("AWS::S3::Bucket").Keys.Order().ToArray());
+        Assert.Equal(["DataReplicaKey36E4E20F"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+    }
+
+    [Fact]
+    public void Keeps_the_stack_artifact_ids_and_names()
+    {
+        var names = _env.AllStacks.Select(s => $"{s.Node.Path} => {s.StackName}").Order().ToArray();
+        Assert.Equal(
+            [
+                "Dev/Network-us-east-1 => infra-dev-network-us-east-1",
+                "Dev/Storage => infra-dev-storage",
+                "Prod/Network-us-east-1 => infra-prod-network-us-east-1",
+                "Prod/Network-us-west-2 => infra-prod-network-us-west-2",
+                "Prod/Storage => infra-prod-storage",
+                "Prod/StorageReplica => infra-prod-storage-replica",
+                "Staging/Network-us-east-1 => infra-staging-network-us-east-1",
+                "Staging/Network-us-west-2 => infra-staging-network-us-west-2",
+                "Staging/Storage => infra-staging-storage",
+                "Staging/StorageReplica => infra-staging-storage-replica",
+            ],
+            names);
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Infra.Stacks.Configuration;
+using Infra.Stacks.Stages;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Environments;
+
+/// <summary>
+/// Loads the real environment files and synthesizes the whole app exactly once per test run; every environment test
+/// reads from this one cloud assembly.
+/// </summary>
+public sealed class SynthesizedEnvironments : IDisposable
+{
+    private readonly ConcurrentDictionary<string, JsonObject> _json = new();
+    private readonly ConcurrentDictionary<string, Template> _templates = new();
+
+    public SynthesizedEnvironments()
+    {
+        OutDir = Path.Combine(Path.GetTempPath(), $"infra-tests-{Guid.NewGuid():N}");
+        var app = new App(new AppProps { Context = CdkJsonContext.Load(RepoPaths.CdkJson), Outdir = OutDir });
+        Stages = EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory)
+            .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c));
+        app.Synth();
+    }
+
+    /// <summary>The cloud assembly directory.</summary>
+    public string OutDir { get; }
+
+    /// <summary>Each environment's stage.</summary>
+    public IReadOnlyDictionary<EnvironmentTier, EnvironmentStage> Stages { get; }
+
+    /// <summary>Every stack of every environment.</summary>
+    public IEnumerable<EnvironmentStack> AllStacks => Stages.Values.SelectMany(s => s.Stacks);
+
+    /// <summary>The synthesized template of <paramref name="stack"/>, as JSON (parsed once).</summary>
+    public JsonObject Json(EnvironmentStack stack) =>
+        _json.GetOrAdd(stack.ArtifactId + stack.Node.Path, _ =>
+            JsonNode.Parse(File.ReadAllText(Path.Combine(((Stage)stack.Node.Scope!).Outdir, stack.TemplateFile)))!.AsObject());
+
+    /// <summary>The CDK assertions view of <paramref name="stack"/> (built once, from the cached assembly).</summary>
+    public Template Template(EnvironmentStack stack) =>
+        _templates.GetOrAdd(stack.Node.Path, _ => Amazon.CDK.Assertions.Template.FromStack(stack));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(OutDir))
+        {
+            Directory.Delete(OutDir, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EnvironmentsCollection : ICollectionFixture<SynthesizedEnvironments>
+{
+    public const string Name = "Synthesized environments";
+}
