@@ -95,13 +95,25 @@ public static class EnvironmentConfigLoader
     {
         var context = new ConfigContext(file);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
+        var parser = new Parser(scanner);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            context.Problems.Add(new ConfigProblem(file, (int)e.Start.Line, "(syntax)", $"is not valid YAML: {e.Message}"));
+            // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner knows where it stopped.
+            var line = e.Start.Equals(Mark.Empty) ? scanner.CurrentPosition.Line : e.Start.Line;
+            context.Problems.Add(new ConfigProblem(file, (int)line, "(syntax)", $"is not valid YAML: {e.Message}"));
+            return (null, context.Problems);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some invalid input, for example an
+            // unclosed flow sequence (aaubry/YamlDotNet#541); point at the last construct that did parse.
+            var line = parser.Current?.Start.Line ?? scanner.CurrentPosition.Line;
+            context.Problems.Add(new ConfigProblem(file, (int)line, "(syntax)", "is not valid YAML: cannot parse past here; look for an unclosed '[', '{' or quote."));
             return (null, context.Problems);
         }
 
@@ -111,20 +123,23 @@ public static class EnvironmentConfigLoader
             return (null, context.Problems);
         }
 
-        var config = Read(new YamlMapReader(root, "", context));
-        if (config is not null)
-        {
-            EnvironmentConfigValidator.Validate(config, context, expectedName);
-        }
+        var config = Read(new YamlMapReader(root, "", context), expectedName);
+
+        // The rules run even when some values could not be read, so one run lists every problem; the context drops
+        // what they would say about a key (or list item) that already has a reading problem, since it holds a stand-in.
+        context.BeginRules();
+        EnvironmentConfigValidator.Validate(config, context, expectedName);
 
         var ordered = context.Problems.OrderBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
     }
 
-    private static EnvironmentConfig? Read(YamlMapReader r)
+    // Every reader returns a complete record: a missing or invalid value is reported where it is read and replaced by
+    // a stand-in, so the rules still run over everything else. The context keeps the rules quiet about stand-ins.
+    private static EnvironmentConfig Read(YamlMapReader r, string? expectedName)
     {
-        var tier = r.Enum("environment", Tiers);
-        var account = r.String("account");
+        var tier = r.Enum("environment", Tiers) ?? Tiers.GetValueOrDefault(expectedName ?? "", EnvironmentTier.Dev);
+        var account = r.String("account") ?? "";
         var primary = ReadRegion(r.Map("primaryRegion"));
         var secondaryMap = r.Map("secondaryRegion", required: false);
         var secondary = secondaryMap is null ? null : ReadRegion(secondaryMap);
@@ -134,16 +149,10 @@ public static class EnvironmentConfigLoader
         var protection = ReadProtection(r.Map("protection"));
         r.Done();
 
-        if (tier is null || account is null || primary is null || tags is null || network is null || storage is null || protection is null
-            || (secondaryMap is not null && secondary is null))
-        {
-            return null;
-        }
-
         return new EnvironmentConfig
         {
             SourceFile = r.Context.File,
-            Environment = tier.Value,
+            Environment = tier,
             Account = account,
             PrimaryRegion = primary,
             SecondaryRegion = secondary,
@@ -154,56 +163,55 @@ public static class EnvironmentConfigLoader
         };
     }
 
-    private static RegionConfig? ReadRegion(YamlMapReader? r)
+    private static RegionConfig ReadRegion(YamlMapReader? r)
     {
-        if (r is null)
+        var region = new RegionConfig
         {
-            return null;
-        }
-
-        var name = r.String("name");
-        var azs = r.StringList("availabilityZones");
-        var cidr = r.String("vpcCidr");
-        r.Done();
-        return name is null || azs is null || cidr is null ? null : new RegionConfig { Name = name, AvailabilityZones = azs, VpcCidr = cidr };
+            Name = r?.String("name") ?? "",
+            AvailabilityZones = r?.StringList("availabilityZones") ?? [],
+            VpcCidr = r?.String("vpcCidr") ?? "",
+        };
+        r?.Done();
+        return region;
     }
 
-    private static TagsConfig? ReadTags(YamlMapReader? r)
+    private static TagsConfig ReadTags(YamlMapReader? r)
     {
-        if (r is null)
+        var tags = new TagsConfig
         {
-            return null;
-        }
-
-        var owner = r.String("owner");
-        var costCenter = r.String("costCenter");
-        var additional = r.StringMap("additional", required: false) ?? new Dictionary<string, string>();
-        r.Done();
-        return owner is null || costCenter is null ? null : new TagsConfig { Owner = owner, CostCenter = costCenter, Additional = additional };
+            Owner = r?.String("owner") ?? "",
+            CostCenter = r?.String("costCenter") ?? "",
+            Additional = r?.StringMap("additional", required: false) ?? new Dictionary<string, string>(),
+        };
+        r?.Done();
+        return tags;
     }
 
-    private static NetworkConfig? ReadNetwork(YamlMapReader? r)
+    private static NetworkConfig ReadNetwork(YamlMapReader? r)
     {
-        if (r is null)
+        var nat = r?.Enum("natGateways", NatStrategies) ?? NatGatewayStrategy.PerAvailabilityZone;
+        var masks = ReadMasks(r?.Map("subnetMasks", required: false));
+        var flowLogs = ReadFlowLogs(r?.Map("flowLogs"));
+        var endpoints = r?.StringList("interfaceEndpoints", required: false) ?? [];
+        for (var i = 0; i < endpoints.Count; i++)
         {
-            return null;
+            if (string.IsNullOrWhiteSpace(endpoints[i]))
+            {
+                r!.Context.Add($"{r.At("interfaceEndpoints")}[{i}]", "is empty; give the endpoint's short name, for example sts.");
+            }
         }
 
-        var nat = r.Enum("natGateways", NatStrategies);
-        var masks = ReadMasks(r.Map("subnetMasks", required: false));
-        var flowLogs = ReadFlowLogs(r.Map("flowLogs"));
-        var endpoints = r.StringList("interfaceEndpoints", required: false) ?? [];
-        r.Done();
-        return nat is null || masks is null || flowLogs is null ? null : new NetworkConfig
+        r?.Done();
+        return new NetworkConfig
         {
-            NatGateways = nat.Value,
+            NatGateways = nat,
             SubnetMasks = masks,
             FlowLogs = flowLogs,
-            InterfaceEndpoints = endpoints.Select(InterfaceEndpointService.Of).ToArray(),
+            InterfaceEndpoints = endpoints.Where(e => !string.IsNullOrWhiteSpace(e)).Select(InterfaceEndpointService.Of).ToArray(),
         };
     }
 
-    private static IReadOnlyDictionary<SubnetTier, int>? ReadMasks(YamlMapReader? r)
+    private static IReadOnlyDictionary<SubnetTier, int> ReadMasks(YamlMapReader? r)
     {
         var defaults = new VpcNetworkProps { Cidr = "", AvailabilityZones = [] }.SubnetMasks;
         if (r is null)
@@ -214,65 +222,61 @@ public static class EnvironmentConfigLoader
         var masks = new Dictionary<SubnetTier, int>();
         foreach (var tier in Enum.GetValues<SubnetTier>())
         {
-            masks[tier] = r.Int(char.ToLowerInvariant(tier.ToString()[0]) + tier.ToString()[1..], required: false) ?? defaults[tier];
+            // Checked here, once, rather than by the subnet plan, which would report it against every region's vpcCidr.
+            var key = char.ToLowerInvariant(tier.ToString()[0]) + tier.ToString()[1..];
+            var mask = r.Int(key, required: false);
+            if (mask is < 16 or > 28)
+            {
+                r.Context.Add(r.At(key), $"{mask} must be between 16 and 28 (AWS's subnet limits).");
+            }
+
+            masks[tier] = mask is >= 16 and <= 28 ? mask.Value : defaults[tier];
         }
 
         r.Done();
         return masks;
     }
 
-    private static FlowLogConfig? ReadFlowLogs(YamlMapReader? r)
+    private static FlowLogConfig ReadFlowLogs(YamlMapReader? r)
     {
-        if (r is null)
+        var config = new FlowLogConfig
         {
-            return null;
-        }
-
-        var destination = r.Enum("destination", FlowLogDestinations);
-        var traffic = r.Enum("trafficType", TrafficTypes);
-        var retention = r.Int("retentionDays");
-        var interval = r.Enum("maxAggregationIntervalSeconds", AggregationIntervals, required: false) ?? 600;
-        r.Done();
-        return destination is null || traffic is null || retention is null ? null : new FlowLogConfig
-        {
-            Destination = destination.Value,
-            TrafficType = traffic.Value,
-            RetentionDays = retention.Value,
-            MaxAggregationInterval = interval == 60 ? FlowLogMaxAggregationInterval.ONE_MINUTE : FlowLogMaxAggregationInterval.TEN_MINUTES,
+            Destination = r?.Enum("destination", FlowLogDestinations) ?? FlowLogTarget.CloudWatchLogs,
+            TrafficType = r?.Enum("trafficType", TrafficTypes) ?? FlowLogTrafficType.ALL,
+            RetentionDays = r?.Int("retentionDays") ?? 14,
+            MaxAggregationInterval = r?.Enum("maxAggregationIntervalSeconds", AggregationIntervals, required: false) == 60
+                ? FlowLogMaxAggregationInterval.ONE_MINUTE
+                : FlowLogMaxAggregationInterval.TEN_MINUTES,
         };
+        r?.Done();
+        return config;
     }
 
-    private static StorageConfig? ReadStorage(YamlMapReader? r)
+    private static StorageConfig ReadStorage(YamlMapReader? r)
     {
-        if (r is null)
-        {
-            return null;
-        }
-
-        var data = r.Map("dataBucket");
-        var rules = data?.MapList("lifecycleRules", required: false)?.Select(ReadRule).ToList() ?? [];
+        var data = r?.Map("dataBucket");
+        var rules = data?.MapList("lifecycleRules", required: false)?.Select(ReadRule).ToArray() ?? [];
         var abort = data?.Int("abortIncompleteMultipartUploadDays", required: false) ?? 7;
         data?.Done();
-        var logs = r.Map("accessLogs");
-        var logRetention = logs?.Int("retentionDays");
+        var logs = r?.Map("accessLogs");
+        var logRetention = logs?.Int("retentionDays") ?? 1;
         logs?.Done();
-        var replicate = r.Bool("replicateToSecondaryRegion", required: false) ?? false;
-        r.Done();
-        return data is null || logRetention is null || rules.Any(x => x is null) ? null : new StorageConfig
+        var replicate = r?.Bool("replicateToSecondaryRegion", required: false) ?? false;
+        r?.Done();
+        return new StorageConfig
         {
-            DataLifecycleRules = rules!,
+            DataLifecycleRules = rules,
             AbortIncompleteMultipartUploadDays = abort,
-            AccessLogRetentionDays = logRetention.Value,
+            AccessLogRetentionDays = logRetention,
             ReplicateToSecondaryRegion = replicate,
         };
     }
 
-    private static BucketLifecycleRule? ReadRule(YamlMapReader r)
+    private static BucketLifecycleRule ReadRule(YamlMapReader r)
     {
-        var id = r.String("id");
         var rule = new BucketLifecycleRule
         {
-            Id = id ?? "",
+            Id = r.String("id") ?? "",
             Prefix = r.String("prefix", required: false),
             TagFilters = r.StringMap("tagFilters", required: false),
             ObjectSizeGreaterThanBytes = r.Long("objectSizeGreaterThanBytes", required: false),
@@ -286,7 +290,7 @@ public static class EnvironmentConfigLoader
             ExpiredObjectDeleteMarker = r.Bool("expiredObjectDeleteMarker", required: false) ?? false,
         };
         r.Done();
-        return id is null ? null : rule;
+        return rule;
     }
 
     private static LifecycleTransition[] ReadTransitions(IReadOnlyList<YamlMapReader>? items)
@@ -306,16 +310,14 @@ public static class EnvironmentConfigLoader
         return transitions.ToArray();
     }
 
-    private static ProtectionConfig? ReadProtection(YamlMapReader? r)
+    private static ProtectionConfig ReadProtection(YamlMapReader? r)
     {
-        if (r is null)
+        var protection = new ProtectionConfig
         {
-            return null;
-        }
-
-        var retain = r.Bool("retainStatefulResources");
-        var termination = r.Bool("terminationProtection");
-        r.Done();
-        return retain is null || termination is null ? null : new ProtectionConfig { RetainStatefulResources = retain.Value, TerminationProtection = termination.Value };
+            RetainStatefulResources = r?.Bool("retainStatefulResources") ?? true,
+            TerminationProtection = r?.Bool("terminationProtection") ?? true,
+        };
+        r?.Done();
+        return protection;
     }
 }

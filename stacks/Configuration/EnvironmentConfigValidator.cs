@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.EC2;
@@ -11,6 +12,14 @@ namespace Infra.Stacks.Configuration;
 /// <summary>The rules a parsed environment must follow, beyond types: AWS facts, cross-key rules and what prod requires.</summary>
 internal static partial class EnvironmentConfigValidator
 {
+    // Lifecycle member names and storage classes as the YAML spells them, for the component's messages.
+    private static readonly Dictionary<string, string> YamlNames = typeof(BucketLifecycleRule).GetProperties()
+        .Concat(typeof(LifecycleTransition).GetProperties())
+        .Select(p => KeyValuePair.Create(p.Name, YamlKey(p.Name)))
+        .Concat(EnvironmentConfigLoader.StorageClasses.Select(kv => KeyValuePair.Create(kv.Value.ToString(), kv.Key)))
+        .DistinctBy(kv => kv.Key)
+        .ToDictionary(StringComparer.Ordinal);
+
     public static void Validate(EnvironmentConfig config, ConfigContext context, string? expectedName)
     {
         if (expectedName is not null && config.Name != expectedName)
@@ -156,7 +165,8 @@ internal static partial class EnvironmentConfigValidator
             context.Add("storage.accessLogs.retentionDays", $"{storage.AccessLogRetentionDays} must be at least 1; access logs always expire.");
         }
 
-        if (storage.ReplicateToSecondaryRegion && config.SecondaryRegion is null)
+        // Outside dev a missing secondary region is already reported (with what it is for); once is enough.
+        if (storage.ReplicateToSecondaryRegion && config.SecondaryRegion is null && config.Environment == EnvironmentTier.Dev)
         {
             context.Add("storage.replicateToSecondaryRegion", "is true but there is no secondaryRegion to replicate to; add secondaryRegion or set it to false.");
         }
@@ -179,9 +189,13 @@ internal static partial class EnvironmentConfigValidator
             context.Add("protection.terminationProtection", "is false; prod's stateful stacks must have termination protection. Set it to true.");
         }
 
-        if (config.Network.NatGateways != NatGatewayStrategy.PerAvailabilityZone)
+        if (config.Network.NatGateways == NatGatewayStrategy.Single)
         {
-            context.Add("network.natGateways", $"'{EnvironmentConfigLoader.NatStrategies.First(kv => kv.Value == config.Network.NatGateways).Key}' leaves prod with a single point of failure; use perAz.");
+            context.Add("network.natGateways", "'single' leaves prod with a single point of failure; use perAz.");
+        }
+        else if (config.Network.NatGateways == NatGatewayStrategy.None)
+        {
+            context.Add("network.natGateways", "'none' leaves prod's private subnets without internet egress; use perAz.");
         }
 
         if (config.Network.FlowLogs.TrafficType != FlowLogTrafficType.ALL)
@@ -196,20 +210,28 @@ internal static partial class EnvironmentConfigValidator
     }
 
     // The component reports "storage.dataBucket.lifecycleRules[0].Transitions[1].AfterDays: message": camel-case the
-    // member names so the path matches the YAML keys.
+    // member names so the path matches the YAML keys, and name members and storage classes in the message as the
+    // YAML does ("too early for standardIa", not "StandardInfrequentAccess").
     private static (string Path, string Message) SplitProblem(string problem)
     {
         var cut = problem.IndexOf(": ", StringComparison.Ordinal);
         var path = cut < 0 ? "storage.dataBucket.lifecycleRules" : problem[..cut];
         var message = cut < 0 ? problem : problem[(cut + 2)..];
-        path = MemberName().Replace(path, m => "." + char.ToLowerInvariant(m.Groups[1].Value[0]) + m.Groups[1].Value[1..]);
-        path = path.Replace(".abortIncompleteMultipartUploadAfterDays", ".abortIncompleteMultipartUploadDays", StringComparison.Ordinal);
+        path = MemberName().Replace(path, m => "." + YamlKey(m.Groups[1].Value));
+        message = PascalCaseWord().Replace(message, m => YamlNames.TryGetValue(m.Value, out var name) ? name : m.Value);
         return (path, message);
     }
+
+    private static string YamlKey(string member) => member == nameof(BucketLifecycleRule.AbortIncompleteMultipartUploadAfterDays)
+        ? "abortIncompleteMultipartUploadDays"
+        : char.ToLowerInvariant(member[0]) + member[1..];
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
 
     [GeneratedRegex(@"\.([A-Z][A-Za-z]*)")]
     private static partial Regex MemberName();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+\b")]
+    private static partial Regex PascalCaseWord();
 }

@@ -11,6 +11,7 @@ namespace Infra.Stacks.Configuration;
 internal sealed class ConfigContext
 {
     private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private List<string>? _unreadable;
 
     public ConfigContext(string file) => File = file;
 
@@ -20,9 +21,42 @@ internal sealed class ConfigContext
 
     public void Record(string path, Mark mark) => _lines[path] = (int)mark.Line;
 
-    public void Add(string path, string message) => Problems.Add(new ConfigProblem(File, LineOf(path), path, message));
+    public ConfigProblem Add(string path, string message) => Add(new ConfigProblem(File, LineOf(path), path, message));
 
-    public void Add(string path, Mark mark, string message) => Problems.Add(new ConfigProblem(File, (int)mark.Line, path, message));
+    public ConfigProblem Add(string path, Mark mark, string message) => Add(new ConfigProblem(File, (int)mark.Line, path, message));
+
+    public void Remove(ConfigProblem problem) => Problems.Remove(problem);
+
+    /// <summary>
+    /// Reading is over: from now on a problem about a key that could not be read (or about anything inside the same
+    /// list item, or about a parent of it) is dropped, because the rules would be judging a stand-in value.
+    /// </summary>
+    public void BeginRules() => _unreadable = Problems.Select(p => Scope(p.KeyPath)).ToList();
+
+    private ConfigProblem Add(ConfigProblem problem)
+    {
+        if (_unreadable is not null && _unreadable.Any(u => Related(u, problem.KeyPath)))
+        {
+            return problem;
+        }
+
+        Problems.Add(problem);
+        return problem;
+    }
+
+    // A problem inside a list item speaks for the whole item ("rules[0].transitions[1].afterDays" -> "rules[0]"):
+    // items that fail to read are dropped, so later items' indices cannot be trusted either.
+    private static string Scope(string path)
+    {
+        var item = path.IndexOf(']', StringComparison.Ordinal);
+        return item < 0 ? path : path[..(item + 1)];
+    }
+
+    private static bool Related(string unreadable, string path) =>
+        IsWithin(path, unreadable) || IsWithin(unreadable, path);
+
+    private static bool IsWithin(string path, string scope) =>
+        path == scope || path.StartsWith(scope + ".", StringComparison.Ordinal) || path.StartsWith(scope + "[", StringComparison.Ordinal);
 
     // The line of the key itself, or of its nearest parent that was read.
     private int LineOf(string path)
@@ -53,6 +87,7 @@ internal sealed class YamlMapReader
 {
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConfigProblem> _missing = new(StringComparer.Ordinal);
 
     public YamlMapReader(YamlMappingNode node, string path, ConfigContext context)
     {
@@ -75,7 +110,8 @@ internal sealed class YamlMapReader
         {
             if (required)
             {
-                Context.Add(At(key), _node.Start, $"is missing; this key is required.");
+                // At the line of the mapping's own key (none for the top level), not of its first child.
+                _missing[key] = Context.Add(At(key), "is missing; this key is required.");
             }
 
             return null;
@@ -284,6 +320,13 @@ internal sealed class YamlMapReader
             var hint = suggestion is null
                 ? $"allowed keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}."
                 : $"did you mean '{suggestion}'? Allowed keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}.";
+
+            // A misspelt required key is one problem, not also "missing": the suggestion says what to write.
+            if (suggestion is not null && _missing.Remove(suggestion, out var missing))
+            {
+                Context.Remove(missing);
+            }
+
             Context.Add(At(key), keyNode.Start, $"is not a known key; {hint}");
         }
     }

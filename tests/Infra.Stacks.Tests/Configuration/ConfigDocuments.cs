@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Infra.Stacks.Configuration;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Configuration;
+
+/// <summary>
+/// Small valid environment documents, independent of the real files, and helpers that change exactly one thing in
+/// them. Line numbers in expected messages refer to these documents (line 1 is the first line).
+/// </summary>
+internal static class ConfigDocuments
+{
+    /// <summary>A valid dev environment: one region, single NAT, CloudWatch flow logs.</summary>
+    public const string Dev = """
+        environment: dev
+        account: "111111111111"
+        primaryRegion:
+          name: us-east-1
+          availabilityZones: [us-east-1a, us-east-1b]
+          vpcCidr: 10.10.0.0/16
+        tags:
+          owner: platform-team
+          costCenter: CC-PLATFORM-DEV
+        network:
+          natGateways: single
+          flowLogs:
+            destination: cloudWatchLogs
+            trafficType: reject
+            retentionDays: 14
+        storage:
+          dataBucket:
+            abortIncompleteMultipartUploadDays: 1
+          accessLogs:
+            retentionDays: 30
+          replicateToSecondaryRegion: false
+        protection:
+          retainStatefulResources: false
+          terminationProtection: false
+        """;
+
+    /// <summary>A valid prod environment with every protection prod requires.</summary>
+    public const string Prod = """
+        environment: prod
+        account: "333333333333"
+        primaryRegion:
+          name: us-east-1
+          availabilityZones: [us-east-1a, us-east-1b, us-east-1c]
+          vpcCidr: 10.30.0.0/16
+        secondaryRegion:
+          name: us-west-2
+          availabilityZones: [us-west-2a, us-west-2b, us-west-2c]
+          vpcCidr: 10.31.0.0/16
+        tags:
+          owner: platform-team
+          costCenter: CC-PLATFORM-PROD
+        network:
+          natGateways: perAz
+          flowLogs:
+            destination: s3
+            trafficType: all
+            retentionDays: 365
+          interfaceEndpoints: [sts, ecr.api]
+        storage:
+          dataBucket:
+            lifecycleRules:
+              - id: tier-current-versions
+                transitions:
+                  - storageClass: standardIa
+                    afterDays: 30
+                  - storageClass: glacierInstantRetrieval
+                    afterDays: 90
+                expireAfterDays: 365
+          accessLogs:
+            retentionDays: 730
+          replicateToSecondaryRegion: true
+        protection:
+          retainStatefulResources: true
+          terminationProtection: true
+        """;
+
+    /// <summary>A valid staging environment: the prod document under the staging name.</summary>
+    public static string Staging { get; } = Replace(Prod, "environment: prod", "environment: staging");
+
+    /// <summary>The repository root: the first folder above the test binaries that holds <c>Infra.sln</c>.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The folder of the real environment files.</summary>
+    public static string ConfigDirectory { get; } = Path.Combine(RepositoryRoot, "stacks", "config");
+
+    /// <summary>Replaces the one line that is exactly <paramref name="line"/> (indentation included).</summary>
+    /// <param name="yaml">The document.</param>
+    /// <param name="line">The whole line to replace; it must occur exactly once.</param>
+    /// <param name="replacement">The new text; may hold several lines.</param>
+    public static string Replace(string yaml, string line, string replacement)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var at = SingleIndex(lines, line);
+        lines[at] = replacement;
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Removes the key on <paramref name="keyLine"/> and every line indented beneath it.</summary>
+    public static string RemoveBlock(string yaml, string keyLine)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var at = SingleIndex(lines, keyLine);
+        var indent = Indent(keyLine);
+        var end = at + 1;
+        while (end < lines.Count && Indent(lines[end]) > indent)
+        {
+            end++;
+        }
+
+        lines.RemoveRange(at, end - at);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Loads <paramref name="yaml"/>, expecting it to fail, and returns every problem as text.</summary>
+    public static IReadOnlyList<string> Problems(string yaml, string file)
+    {
+        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.Load(yaml, file));
+        return exception.Problems.Select(p => p.ToString()).ToArray();
+    }
+
+    private static int SingleIndex(List<string> lines, string line)
+    {
+        var matches = lines.Select((l, i) => (l, i)).Where(x => x.l == line).Select(x => x.i).ToArray();
+        return matches.Length == 1
+            ? matches[0]
+            : throw new InvalidOperationException($"Expected the line '{line}' exactly once in the document, found it {matches.Length} times.");
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Infra.sln above {AppContext.BaseDirectory}.");
+    }
+}
