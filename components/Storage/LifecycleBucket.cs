@@ -16,6 +16,9 @@ namespace Infra.Components.Storage;
 /// </summary>
 public sealed class LifecycleBucket : Construct
 {
+    /// <summary>The id of the rule every bucket gets (abort incomplete uploads, expired delete markers); reserved.</summary>
+    public const string HousekeepingRuleId = LifecycleBucketDefaults.HousekeepingRuleId;
+
     /// <summary>Creates the bucket, validating every prop first.</summary>
     public LifecycleBucket(Construct scope, string id, LifecycleBucketProps? props = null)
         : base(scope, id)
@@ -247,7 +250,8 @@ public sealed class LifecycleBucket : Construct
             Conditions = new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{stack.Region}.amazonaws.com" },
-                ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = Bucket.ArnForObjects("*") },
+                // With S3 Bucket Keys the encryption context is the bucket ARN, without them the object ARN.
+                ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = new[] { Bucket.BucketArn, Bucket.ArnForObjects("*") } },
             },
         }));
         // The destination key lives in another region, so its id is unknown here; S3 in that region, for objects of
@@ -260,7 +264,7 @@ public sealed class LifecycleBucket : Construct
             Conditions = new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"s3.{replication.DestinationRegion}.amazonaws.com" },
-                ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = $"{destinationArn}/*" },
+                ["StringLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:s3:arn"] = new[] { destinationArn, $"{destinationArn}/*" } },
             },
         }));
 

@@ -112,6 +112,12 @@ internal static partial class EnvironmentConfigValidator
 
         foreach (var (key, value) in tags.Additional)
         {
+            if (Stages.EnvironmentStage.RequiredTagKeys.Contains(key))
+            {
+                context.Add($"tags.additional.{key}", $"would replace the required '{key}' tag the app sets itself; remove it (owner and cost center have their own keys).");
+                continue;
+            }
+
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || key.Length > 128 || value.Length > 256)
             {
                 context.Add($"tags.additional.{key}", "is not a valid tag: keys up to 128 characters and not starting with 'aws:', values up to 256.");
@@ -149,6 +155,14 @@ internal static partial class EnvironmentConfigValidator
     private static void ValidateStorage(EnvironmentConfig config, ConfigContext context)
     {
         var storage = config.Storage;
+        for (var i = 0; i < storage.DataLifecycleRules.Count; i++)
+        {
+            if (storage.DataLifecycleRules[i].Id == LifecycleBucket.HousekeepingRuleId)
+            {
+                context.Add($"storage.dataBucket.lifecycleRules[{i}].id", $"'{LifecycleBucket.HousekeepingRuleId}' is reserved for the bucket's own rule (incomplete uploads, expired delete markers); choose another id.");
+            }
+        }
+
         foreach (var problem in LifecycleRuleValidator.Validate(storage.DataLifecycleRules, versioned: true, i => $"storage.dataBucket.lifecycleRules[{i}]"))
         {
             var (path, message) = SplitProblem(problem);

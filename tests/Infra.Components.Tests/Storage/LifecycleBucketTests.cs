@@ -278,7 +278,10 @@ public sealed class LifecycleBucketConfiguredTests : IClassFixture<ConfiguredBuc
         var encrypt = _b.ReplicationStatements.Single(s => (string?)s!["Sid"] == "EncryptReplicas")!;
         Assert.Equal("arn:aws:kms:us-west-2:123456789012:key/*", (string?)encrypt["Resource"]);
         Assert.Equal("s3.us-west-2.amazonaws.com", (string?)encrypt["Condition"]!["StringEquals"]!["kms:ViaService"]);
-        Assert.Equal("arn:aws:s3:::infra-test-replica/*", (string?)encrypt["Condition"]!["StringLike"]!["kms:EncryptionContext:aws:s3:arn"]);
+        // Both buckets use S3 Bucket Keys, whose encryption context is the bucket ARN; objects without one use the object ARN.
+        Assert.Equal(["arn:aws:s3:::infra-test-replica", "arn:aws:s3:::infra-test-replica/*"],
+            encrypt["Condition"]!["StringLike"]!["kms:EncryptionContext:aws:s3:arn"]!.AsArray().Select(a => (string)a!).ToArray());
+        Assert.Equal(2, decrypt["Condition"]!["StringLike"]!["kms:EncryptionContext:aws:s3:arn"]!.AsArray().Count);
         Assert.NotNull(_b.Bucket.ReplicationRole);
     }
 }

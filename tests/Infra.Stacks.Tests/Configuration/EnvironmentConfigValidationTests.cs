@@ -334,4 +334,28 @@ public sealed class EnvironmentConfigValidationTests
             + "standardIa, intelligentTiering, oneZoneIa, glacierInstantRetrieval, glacierFlexibleRetrieval, deepArchive.",
             Assert.Single(Problems(yaml, "prod.yaml")));
     }
+
+    [Fact]
+    public void Rejects_the_lifecycle_rule_id_the_bucket_reserves()
+    {
+        var yaml = Replace(Prod, "      - id: tier-current-versions", "      - id: housekeeping");
+
+        Assert.Equal(
+            "prod.yaml:24: storage.dataBucket.lifecycleRules[0].id: 'housekeeping' is reserved for the bucket's own rule (incomplete uploads, expired delete markers); choose another id.",
+            Assert.Single(Problems(yaml, "prod.yaml")));
+    }
+
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("cost-center")]
+    [InlineData("environment")]
+    [InlineData("managed-by")]
+    public void Rejects_an_additional_tag_that_would_replace_a_required_one(string key)
+    {
+        var yaml = Replace(Prod, "  costCenter: CC-PLATFORM-PROD", $"  costCenter: CC-PLATFORM-PROD\n  additional:\n    {key}: someone-else");
+
+        Assert.Equal(
+            $"prod.yaml:15: tags.additional.{key}: would replace the required '{key}' tag the app sets itself; remove it (owner and cost center have their own keys).",
+            Assert.Single(Problems(yaml, "prod.yaml")));
+    }
 }
