@@ -29,6 +29,13 @@ public abstract class NetworkScenario
 
     public JsonObject Json { get; }
 
+    /// <summary>The NAT gateway each route through one points at (as JSON, one entry per route).</summary>
+    public IReadOnlyList<string> NatGatewayRouteTargets() =>
+        Json.Resources("AWS::EC2::Route").Values
+            .Where(r => r["Properties"]!["NatGatewayId"] is not null)
+            .Select(r => r["Properties"]!["NatGatewayId"]!.ToJsonString())
+            .ToList();
+
     public IEnumerable<JsonObject> SubnetsOfTier(string tier) =>
         Json.Resources("AWS::EC2::Subnet").Values.Where(s => s.Tags().GetValueOrDefault("aws-cdk:subnet-name") == tier);
 }
@@ -77,10 +84,7 @@ public sealed class VpcNetworkDefaultTests : IClassFixture<DefaultNetwork>
     [Fact]
     public void Routes_each_private_subnet_through_a_different_nat_gateway()
     {
-        var natRoutes = _n.Json.Resources("AWS::EC2::Route").Values
-            .Where(r => r["Properties"]!["NatGatewayId"] is not null)
-            .Select(r => r["Properties"]!["NatGatewayId"]!.ToJsonString())
-            .ToList();
+        var natRoutes = _n.NatGatewayRouteTargets();
         Assert.Equal(3, natRoutes.Count);
         Assert.Equal(3, natRoutes.Distinct().Count());
     }
@@ -230,10 +234,7 @@ public sealed class VpcNetworkSingleNatS3Tests : IClassFixture<SingleNatS3FlowLo
     public void Routes_every_private_subnet_through_the_one_nat_gateway()
     {
         _n.Template.ResourceCountIs("AWS::EC2::NatGateway", 1);
-        var natRoutes = _n.Json.Resources("AWS::EC2::Route").Values
-            .Where(r => r["Properties"]!["NatGatewayId"] is not null)
-            .Select(r => r["Properties"]!["NatGatewayId"]!.ToJsonString())
-            .ToList();
+        var natRoutes = _n.NatGatewayRouteTargets();
         Assert.Equal(2, natRoutes.Count);
         Assert.Single(natRoutes.Distinct());
     }
@@ -306,7 +307,7 @@ public sealed class VpcNetworkNoNatTests : IClassFixture<NoNatNetwork>
     public void Creates_no_nat_gateway_and_no_route_through_one()
     {
         _n.Template.ResourceCountIs("AWS::EC2::NatGateway", 0);
-        Assert.DoesNotContain(_n.Json.Resources("AWS::EC2::Route").Values, r => r["Properties"]!["NatGatewayId"] is not null);
+        Assert.Empty(_n.NatGatewayRouteTargets());
     }
 
     [Fact]
