@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Policies;
+
+/// <summary>A stack of a cloud assembly (<c>cdk.out</c>), nested stage assemblies included.</summary>
+public sealed record AssemblyStack(string Stage, string StackName, string Account, string Region, string TemplateFile, bool TerminationProtection);
+
+/// <summary>Finds templates: the stacks of a cloud assembly, or loose JSON and YAML templates from anywhere.</summary>
+public static class TemplateLoader
+{
+    /// <summary>Every stack of the cloud assembly in <paramref name="directory"/> and any context the synth found missing.</summary>
+    public static (IReadOnlyList<AssemblyStack> Stacks, IReadOnlyList<string> MissingContext) ReadAssembly(string directory)
+    {
+        var stacks = new List<AssemblyStack>();
+        var missing = new List<string>();
+        ReadAssembly(directory, "", stacks, missing);
+        return (stacks, missing);
+    }
+
+    /// <summary>
+    /// The templates at <paramref name="path"/>: a cloud assembly directory (has <c>manifest.json</c>; the stage name is
+    /// the environment), another directory (every <c>*.json</c>, <c>*.yaml</c>, <c>*.yml</c> and <c>*.template</c> below
+    /// it), or one file. <paramref name="environment"/> overrides the environment of every template.
+    /// </summary>
+    public static IReadOnlyList<TemplateDocument> Load(string path, string? environment = null)
+    {
+        if (Directory.Exists(path) && File.Exists(Path.Combine(path, "manifest.json")))
+        {
+            return ReadAssembly(path).Stacks
+                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, environment ?? (s.Stage.Length == 0 ? null : s.Stage.ToLowerInvariant())))
+                .ToList();
+        }
+
+        IEnumerable<string> files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+                    || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".template", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+            : File.Exists(path) ? [path] : throw new FileNotFoundException($"No template or folder at '{path}'.", path);
+        return files
+            .Select(f => (File: f, Root: ParseFile(f)))
+            .Where(t => t.Root["Resources"] is JsonObject)
+            .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment))
+            .ToList();
+    }
+
+    /// <summary>Parses a JSON or YAML CloudFormation template; YAML short forms (<c>!Ref</c>, <c>!GetAtt</c>, <c>!Sub</c>, ...) become their JSON forms.</summary>
+    public static JsonObject Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{'))
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
+                ?? throw new InvalidDataException("The template is empty.");
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Count == 1 && ToJson(stream.Documents[0].RootNode) is JsonObject root
+            ? root
+            : throw new InvalidDataException("The template is not a single YAML mapping.");
+    }
+
+    private static JsonObject ParseFile(string file)
+    {
+        try
+        {
+            return Parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is JsonException or YamlException or InvalidDataException)
+        {
+            throw new InvalidDataException($"{file}: not a CloudFormation template ({e.Message})", e);
+        }
+    }
+
+    private static JsonNode? ToJson(YamlNode node)
+    {
+        var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
+        JsonNode? value = node switch
+        {
+            YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
+            YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
+            YamlScalarNode scalar => Scalar(scalar),
+            _ => null,
+        };
+        if (tag is null || !tag.StartsWith('!'))
+        {
+            return value;
+        }
+
+        var function = tag[1..];
+        return function switch
+        {
+            "Ref" or "Condition" => new JsonObject { [function] = value },
+            // !GetAtt Resource.Attribute is the short form of ["Resource", "Attribute"].
+            "GetAtt" when value is JsonValue v && Cfn.AsString(v) is { } s && s.Contains('.', StringComparison.Ordinal) =>
+                new JsonObject { ["Fn::GetAtt"] = new JsonArray(s[..s.IndexOf('.', StringComparison.Ordinal)], s[(s.IndexOf('.', StringComparison.Ordinal) + 1)..]) },
+            _ => new JsonObject { [$"Fn::{function}"] = value },
+        };
+    }
+
+    private static JsonValue? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (scalar.Style is ScalarStyle.Plain)
+        {
+            if (text is "true" or "false")
+            {
+                return JsonValue.Create(text == "true");
+            }
+
+            if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return JsonValue.Create(number);
+            }
+
+            if (text is "~" or "null")
+            {
+                return null;
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    private static void ReadAssembly(string directory, string stage, List<AssemblyStack> stacks, List<string> missing)
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")))!.AsObject();
+        missing.AddRange(Cfn.Items(manifest["missing"]).Select(m => Cfn.AsString(m?["key"]) ?? "?"));
+        foreach (var (id, artifact) in manifest["artifacts"] as JsonObject ?? new JsonObject())
+        {
+            var type = Cfn.AsString(artifact?["type"]);
+            var properties = artifact?["properties"];
+            if (type == "cdk:cloud-assembly")
+            {
+                ReadAssembly(Path.Combine(directory, Cfn.AsString(properties?["directoryName"])!), Cfn.AsString(properties?["displayName"]) ?? id, stacks, missing);
+            }
+            else if (type == "aws:cloudformation:stack")
+            {
+                var environment = (Cfn.AsString(artifact?["environment"]) ?? "aws://unknown/unknown")["aws://".Length..].Split('/');
+                var template = Path.Combine(directory, Cfn.AsString(properties?["templateFile"])!);
+                stacks.Add(new AssemblyStack(
+                    stage,
+                    Cfn.AsString(properties?["stackName"]) ?? id,
+                    environment[0],
+                    environment[1],
+                    template,
+                    Cfn.AsBool(properties?["terminationProtection"]) ?? false));
+            }
+        }
+    }
+}

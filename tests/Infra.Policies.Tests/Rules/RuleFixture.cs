@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace Infra.Policies.Tests.Rules;
+
+/// <summary>
+/// A raw CloudFormation fixture for one rule: the template's <c>Resources</c> (JSON), the environment it is evaluated
+/// in, and the exact messages the rule must report (none for a compliant fixture).
+/// </summary>
+/// <param name="RuleId">The rule under test.</param>
+/// <param name="Case">What the fixture shows, as a phrase.</param>
+/// <param name="Resources">The <c>Resources</c> object of the template, as JSON.</param>
+/// <param name="Expected">The exact violation messages, in order; empty when compliant.</param>
+/// <param name="Environment">The environment (<c>prod</c> for prod-only rules); <c>null</c> when unknown.</param>
+public sealed record RuleFixture(string RuleId, string Case, string Resources, IReadOnlyList<string> Expected, string? Environment = null)
+{
+    /// <summary>Whether the fixture is compliant.</summary>
+    public bool IsCompliant => Expected.Count == 0;
+
+    /// <summary>A compliant fixture.</summary>
+    public static RuleFixture Compliant(string ruleId, string @case, string resources, string? environment = null) =>
+        new(ruleId, @case, resources, [], environment);
+
+    /// <summary>A non-compliant fixture with the exact messages expected.</summary>
+    public static RuleFixture NonCompliant(string ruleId, string @case, string resources, params string[] expected) =>
+        new(ruleId, @case, resources, expected);
+
+    /// <summary>The same fixture evaluated in another environment.</summary>
+    public RuleFixture In(string environment) => this with { Environment = environment };
+
+    /// <summary>Runs the rule alone over the fixture and returns its messages.</summary>
+    public IReadOnlyList<string> Run()
+    {
+        var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", Environment);
+        var pack = new PolicyPack([PolicyPack.Default.ById[RuleId]]);
+        return PolicyEngine.Evaluate(pack, [template]).Findings.Where(f => f.Rule.Id == RuleId).Select(f => f.Message).ToList();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{RuleId}: {Case}";
+}
