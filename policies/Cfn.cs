@@ -46,9 +46,10 @@ public static class Cfn
     /// <summary>The items of a list, or the value itself when it is not a list (IAM allows both); nothing for null.</summary>
     public static IEnumerable<JsonNode?> Items(JsonNode? node) => node switch
     {
-        null => [],
+        null => Array.Empty<JsonNode?>(),
         JsonArray array => array,
-        _ => [node],
+        // An explicit array: a collection expression here would become a JsonArray and re-parent the node.
+        _ => new[] { node },
     };
 
     /// <summary>The literal strings among <see cref="Items"/>.</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using Amazon.CDK;
 using Constructs;
 using Infra.Components.Lambda;
+using Infra.Components.Tagging;
 using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Stages;
@@ -53,14 +54,18 @@ public sealed class EnvironmentStage : Stage
 
     private void ApplyTags(EnvironmentConfig config)
     {
-        var tags = Tags.Of(this);
-        tags.Add("environment", config.Name);
-        tags.Add("owner", config.Tags.Owner);
-        tags.Add("cost-center", config.Tags.CostCenter);
-        tags.Add("managed-by", "infra-cdk");
+        var tags = new Dictionary<string, string>
+        {
+            ["environment"] = config.Name,
+            ["owner"] = config.Tags.Owner,
+            ["cost-center"] = config.Tags.CostCenter,
+            ["managed-by"] = "infra-cdk",
+        };
         foreach (var (key, value) in config.Tags.Additional)
         {
-            tags.Add(key, value);
+            tags[key] = value;
         }
+
+        CostAllocationTags.Apply(this, tags);
     }
 }

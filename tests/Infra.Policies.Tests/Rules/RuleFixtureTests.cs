@@ -7,7 +7,7 @@ namespace Infra.Policies.Tests.Rules;
 public sealed class RuleFixtureTests
 {
     /// <summary>Every fixture of every service; add a service's fixture class here.</summary>
-    public static IEnumerable<RuleFixture> AllFixtures => S3RuleFixtures.All;
+    public static IEnumerable<RuleFixture> AllFixtures => S3RuleFixtures.All.Concat(CrossCuttingRuleFixtures.All);
 
     public static TheoryData<RuleFixture> Fixtures => new(AllFixtures);
 

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+
+namespace Infra.Policies.Tests.Rules;
+
+/// <summary>Raw-template fixtures of the tagging, data-loss and log-retention cost rules.</summary>
+public static class CrossCuttingRuleFixtures
+{
+    private const string Tagged = """[ { "Key": "owner", "Value": "team" }, { "Key": "cost-center", "Value": "CC-1" }, { "Key": "environment", "Value": "prod" } ]""";
+
+    public static IEnumerable<RuleFixture> All =>
+    [
+        RuleFixture.Compliant("INFRA-TAGS-1", "a bucket with every required tag", $$"""
+            { "B": { "Type": "AWS::S3::Bucket", "Properties": { "Tags": {{Tagged}} } } }
+            """),
+        RuleFixture.Compliant("INFRA-TAGS-1", "a type that takes no tags", """
+            { "R": { "Type": "AWS::EC2::Route", "Properties": { "DestinationCidrBlock": "0.0.0.0/0" } } }
+            """),
+        RuleFixture.Compliant("INFRA-TAGS-1", "an EKS node group with map-form tags", """
+            { "N": { "Type": "AWS::EKS::Nodegroup", "Properties": { "Tags": { "owner": "team", "cost-center": "CC-1", "environment": "dev" } } } }
+            """),
+        RuleFixture.NonCompliant("INFRA-TAGS-1", "a taggable resource without tags", """
+            { "E": { "Type": "AWS::EC2::VPCEndpoint", "Properties": { "VpcId": "vpc-1" } } }
+            """, "Tags lack owner, cost-center, environment; tag the resource (or its stage) with owner, cost-center, environment."),
+        RuleFixture.NonCompliant("INFRA-TAGS-1", "a function missing its cost center", """
+            { "F": { "Type": "AWS::Lambda::Function", "Properties": { "Tags": [ { "Key": "owner", "Value": "team" }, { "Key": "environment", "Value": "dev" } ] } } }
+            """, "Tags lack cost-center; tag the resource (or its stage) with owner, cost-center, environment."),
+
+        RuleFixture.Compliant("INFRA-DATA-1", "a retained prod bucket", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain" } }
+            """, "prod"),
+        RuleFixture.Compliant("INFRA-DATA-1", "a snapshotted prod Aurora cluster", """
+            { "C": { "Type": "AWS::RDS::DBCluster", "DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot" } }
+            """, "prod"),
+        RuleFixture.Compliant("INFRA-DATA-1", "a disposable dev bucket", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete" } }
+            """, "dev"),
+        RuleFixture.Compliant("INFRA-DATA-1", "an Aurora cluster member (the cluster holds the data)", """
+            { "I": { "Type": "AWS::RDS::DBInstance", "Properties": { "DBClusterIdentifier": { "Ref": "C" } } } }
+            """, "prod"),
+        RuleFixture.NonCompliant("INFRA-DATA-1", "a prod key deleted with its stack", """
+            { "K": { "Type": "AWS::KMS::Key" } }
+            """,
+            "DeletionPolicy is not set (Delete); a prod AWS::KMS::Key needs Retain.",
+            "UpdateReplacePolicy is not set (Delete); a prod AWS::KMS::Key needs Retain.").In("prod"),
+        RuleFixture.NonCompliant("INFRA-DATA-1", "a prod bucket snapshotted (S3 has no snapshots)", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Snapshot" } }
+            """, "UpdateReplacePolicy is Snapshot; a prod AWS::S3::Bucket needs Retain.").In("prod"),
+        RuleFixture.NonCompliant("INFRA-DATA-1", "a prod log group deleted on replacement", """
+            { "L": { "Type": "AWS::Logs::LogGroup", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Delete" } }
+            """, "UpdateReplacePolicy is Delete; a prod AWS::Logs::LogGroup needs Retain.").In("prod"),
+
+        RuleFixture.Compliant("INFRA-DATA-2", "a protected prod cluster", """
+            { "C": { "Type": "AWS::RDS::DBCluster", "Properties": { "DeletionProtection": true } } }
+            """, "prod"),
+        RuleFixture.Compliant("INFRA-DATA-2", "an unprotected dev cluster", """
+            { "C": { "Type": "AWS::RDS::DBCluster", "Properties": { "DeletionProtection": false } } }
+            """, "dev"),
+        RuleFixture.NonCompliant("INFRA-DATA-2", "an unprotected prod global cluster", """
+            { "G": { "Type": "AWS::RDS::GlobalCluster", "Properties": { "GlobalClusterIdentifier": "infra-prod" } } }
+            """, "DeletionProtection is not set (false); a prod database needs true.").In("prod"),
+        RuleFixture.NonCompliant("INFRA-DATA-2", "a prod standalone instance with protection off", """
+            { "I": { "Type": "AWS::RDS::DBInstance", "Properties": { "DeletionProtection": "false" } } }
+            """, "DeletionProtection is false; a prod database needs true.").In("prod"),
+
+        RuleFixture.Compliant("INFRA-COST-2", "two weeks of logs", """
+            { "L": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 14 } } }
+            """),
+        RuleFixture.NonCompliant("INFRA-COST-2", "logs kept forever", """
+            { "L": { "Type": "AWS::Logs::LogGroup", "Properties": {} } }
+            """, "RetentionInDays is not set, so records are kept (and billed) forever."),
+        RuleFixture.NonCompliant("INFRA-COST-2", "ten years in CloudWatch Logs", """
+            { "L": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 3653 } } }
+            """, "RetentionInDays is 3653; keep at most 731 days in CloudWatch Logs."),
+    ];
+}
