@@ -11,7 +11,7 @@ export CDK_DISABLE_VERSION_CHECK := true
 CDK := node_modules/.bin/cdk
 OUT := cdk.out
 
-.PHONY: help install build plan test clean
+.PHONY: help install build plan test policy rules clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,13 @@ plan: build ## Synthesize every environment offline into cdk.out and summarize i
 	rm -rf $(OUT)
 	$(CDK) synth --quiet --output $(OUT)
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
+
+policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [ENVIRONMENT=prod]
+	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [ENVIRONMENT=dev|staging|prod]"; exit 2; }
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
+
+rules: build ## Regenerate RULES.md from the policy pack
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- rules RULES.md
 
 test: build ## Run the whole test suite
 	scripts/run-tests.sh

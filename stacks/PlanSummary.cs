@@ -2,26 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Policies;
 
 namespace Infra.Stacks;
 
 /// <summary>One stack of a synthesized cloud assembly, as <c>make plan</c> reports it.</summary>
-/// <param name="Stage">The stage (environment) it belongs to.</param>
-/// <param name="StackName">The CloudFormation stack name.</param>
-/// <param name="Account">The target account.</param>
-/// <param name="Region">The target region.</param>
-/// <param name="TemplateFile">The template's path.</param>
-/// <param name="TerminationProtection">Whether termination protection is on.</param>
+/// <param name="Stack">Where the stack deploys and its template.</param>
 /// <param name="ResourceCountsByType">How many resources of each type the template holds.</param>
-public sealed record PlannedStack(
-    string Stage,
-    string StackName,
-    string Account,
-    string Region,
-    string TemplateFile,
-    bool TerminationProtection,
-    IReadOnlyDictionary<string, int> ResourceCountsByType)
+public sealed record PlannedStack(AssemblyStack Stack, IReadOnlyDictionary<string, int> ResourceCountsByType)
 {
     /// <summary>All resources of the template.</summary>
     public int ResourceCount => ResourceCountsByType.Values.Sum();
@@ -33,10 +22,8 @@ public static class PlanSummary
     /// <summary>Every stack of every nested stage assembly, plus any context the synth found missing.</summary>
     public static (IReadOnlyList<PlannedStack> Stacks, IReadOnlyList<string> MissingContext) Read(string assemblyDirectory)
     {
-        var stacks = new List<PlannedStack>();
-        var missing = new List<string>();
-        ReadAssembly(assemblyDirectory, stage: "", stacks, missing);
-        return (stacks, missing);
+        var (stacks, missing) = TemplateLoader.ReadAssembly(assemblyDirectory);
+        return (stacks.Select(s => new PlannedStack(s, CountResources(s.TemplateFile))).ToList(), missing);
     }
 
     /// <summary>Prints the summary; returns 0, or 2 when the assembly is missing or lists missing context (a lookup).</summary>
@@ -50,15 +37,17 @@ public static class PlanSummary
         }
 
         var (stacks, missing) = Read(assemblyDirectory);
-        foreach (var stage in stacks.GroupBy(s => s.Stage))
+        var policy = ReadPolicyReport(assemblyDirectory);
+        foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
         {
             output.WriteLine();
-            output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources");
-            foreach (var s in stage)
+            output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources{PolicyLine(policy, stage.Key)}");
+            foreach (var planned in stage)
             {
+                var s = planned.Stack;
                 var protection = s.TerminationProtection ? ", termination-protected" : "";
-                output.WriteLine($"  {s.StackName,-40} {s.Account}/{s.Region,-14} {s.ResourceCount,4} resources{protection}");
-                var main = s.ResourceCountsByType.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5)
+                output.WriteLine($"  {s.StackName,-40} {s.Account}/{s.Region,-14} {planned.ResourceCount,4} resources{protection}");
+                var main = planned.ResourceCountsByType.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5)
                     .Select(kv => $"{kv.Key.Replace("AWS::", "", StringComparison.Ordinal)} x{kv.Value}");
                 output.WriteLine($"      {string.Join(", ", main)}");
                 output.WriteLine($"      {s.TemplateFile}");
@@ -72,55 +61,31 @@ public static class PlanSummary
             return 2;
         }
 
-        output.WriteLine($"{stacks.Count} stacks, {stacks.Sum(s => s.ResourceCount)} resources; templates in {assemblyDirectory}/.");
+        output.WriteLine($"{stacks.Count} stacks, {stacks.Sum(s => s.ResourceCount)} resources; templates in {assemblyDirectory}/, policy reports in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
         return 0;
     }
 
-    private static void ReadAssembly(string directory, string stage, List<PlannedStack> stacks, List<string> missing)
+    private static JsonObject? ReadPolicyReport(string assemblyDirectory)
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")));
-        var root = manifest.RootElement;
-        if (root.TryGetProperty("missing", out var missingContext))
-        {
-            missing.AddRange(missingContext.EnumerateArray().Select(m => m.GetProperty("key").GetString() ?? "?"));
-        }
-
-        if (!root.TryGetProperty("artifacts", out var artifacts))
-        {
-            return;
-        }
-
-        foreach (var artifact in artifacts.EnumerateObject())
-        {
-            var type = artifact.Value.GetProperty("type").GetString();
-            var properties = artifact.Value.TryGetProperty("properties", out var p) ? p : default;
-            if (type == "cdk:cloud-assembly")
-            {
-                var nested = Path.Combine(directory, properties.GetProperty("directoryName").GetString()!);
-                ReadAssembly(nested, properties.TryGetProperty("displayName", out var name) ? name.GetString()! : artifact.Name, stacks, missing);
-            }
-            else if (type == "aws:cloudformation:stack")
-            {
-                stacks.Add(ReadStack(directory, stage, artifact.Value, properties));
-            }
-        }
+        var file = Path.Combine(assemblyDirectory, PolicyGate.ReportFiles[2]);
+        return File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file))?.AsObject() : null;
     }
 
-    private static PlannedStack ReadStack(string directory, string stage, JsonElement artifact, JsonElement properties)
+    // "; policy: 0 errors, 2 warnings, 4 suppressed" for the stage's stacks.
+    private static string PolicyLine(JsonObject? report, string stage)
     {
-        var environment = artifact.GetProperty("environment").GetString()!["aws://".Length..].Split('/');
-        var templateFile = Path.Combine(directory, properties.GetProperty("templateFile").GetString()!);
-        using var template = JsonDocument.Parse(File.ReadAllText(templateFile));
-        var counts = template.RootElement.TryGetProperty("Resources", out var resources)
-            ? resources.EnumerateObject().GroupBy(r => r.Value.GetProperty("Type").GetString()!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)
-            : new Dictionary<string, int>(StringComparer.Ordinal);
-        return new PlannedStack(
-            stage,
-            properties.TryGetProperty("stackName", out var name) ? name.GetString()! : Path.GetFileNameWithoutExtension(templateFile),
-            environment[0],
-            environment[1],
-            templateFile,
-            properties.TryGetProperty("terminationProtection", out var tp) && tp.GetBoolean(),
-            counts);
+        if (report?["stacks"] is not JsonArray stacks)
+        {
+            return "; policy: not run";
+        }
+
+        var rows = stacks.OfType<JsonObject>().Where(s => string.Equals((string?)s["environment"], stage, StringComparison.OrdinalIgnoreCase)).ToList();
+        int Sum(string key) => rows.Sum(r => (int?)r[key] ?? 0);
+        return $"; policy: {Sum("errors")} errors, {Sum("warnings")} warnings, {Sum("suppressed")} suppressed";
     }
+
+    private static Dictionary<string, int> CountResources(string templateFile) =>
+        (JsonNode.Parse(File.ReadAllText(templateFile))?["Resources"] as JsonObject ?? new JsonObject())
+            .GroupBy(r => (string?)r.Value?["Type"] ?? "?")
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 }

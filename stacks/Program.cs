@@ -2,40 +2,64 @@ using System;
 using System.IO;
 using Amazon.CDK;
 using Infra.Components;
+using Infra.Policies;
 using Infra.Stacks.Configuration;
 using Infra.Stacks.Stages;
 
 namespace Infra.Stacks;
 
-/// <summary>The CDK app: one stage per environment file, or a summary of a synthesized cloud assembly.</summary>
+/// <summary>The CDK app, plus the verbs the Makefile uses.</summary>
 public static class Program
 {
     /// <summary>The folder of the environment files, relative to the repository root where the CDK CLI runs the app.</summary>
     public const string DefaultConfigDirectory = "stacks/config";
 
-    /// <summary>
-    /// <c>Infra.Stacks</c> synthesizes every environment (run by the CDK CLI, see cdk.json);
-    /// <c>Infra.Stacks summary &lt;cdk.out&gt;</c> prints what a synthesized assembly holds.
-    /// </summary>
+    private const string Usage = """
+        usage: Infra.Stacks                                   synthesize every environment and enforce the policy pack (the CDK CLI runs this)
+               Infra.Stacks summary <cdk.out>                 print what a synthesized cloud assembly holds
+               Infra.Stacks policy <dir|file> [--environment <env>] [--reports <dir>]
+                                                              check any CloudFormation templates (JSON or YAML) against the pack
+               Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
+        """;
+
+    /// <summary>Dispatches to the synth (no arguments) or to a verb.</summary>
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is ["summary", var assemblyDirectory]
-            ? PlanSummary.Print(assemblyDirectory, Console.Out)
-            : Synthesize(DefaultConfigDirectory, "cdk.json", outdir: null, Console.Error);
+        switch (args)
+        {
+            case []:
+                return Synthesize(DefaultConfigDirectory, "cdk.json", outdir: null, Console.Error);
+            case ["summary", var assemblyDirectory]:
+                return PlanSummary.Print(assemblyDirectory, Console.Out);
+            case ["rules"]:
+                Console.Out.Write(RuleCatalogue.Render(PolicyPack.Default));
+                return 0;
+            case ["rules", var file]:
+                File.WriteAllText(file, RuleCatalogue.Render(PolicyPack.Default));
+                return 0;
+            case ["policy", var path, .. var options]:
+                return CheckTemplates(path, options, Console.Out, Console.Error);
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
     }
 
     /// <summary>
-    /// Loads every environment file and synthesizes every stage. Invalid input prints one message listing every problem
-    /// (no stack trace), synthesizes nothing and returns 1.
+    /// Loads every environment file, synthesizes every stage, then runs the policy pack over the result. Invalid input
+    /// prints one message listing every problem (no stack trace), synthesizes nothing and returns 1; an unsuppressed
+    /// policy error prints every finding and returns 1, so <c>cdk synth</c> and <c>cdk deploy</c> stop.
     /// </summary>
     /// <param name="configDirectory">The folder of the environment files.</param>
     /// <param name="cdkJson">The cdk.json whose context pins the feature flags.</param>
     /// <param name="outdir">Where the cloud assembly goes; <c>null</c> lets the CDK CLI decide.</param>
-    /// <param name="errors">Where problems are reported.</param>
-    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors)
+    /// <param name="errors">Where problems and the policy report are written.</param>
+    /// <param name="pack">The policy pack; <see cref="PolicyPack.Default"/> when omitted.</param>
+    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors, PolicyPack? pack = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        string assemblyDirectory;
         try
         {
             var configs = EnvironmentConfigLoader.LoadAll(configDirectory);
@@ -45,8 +69,7 @@ public static class Program
                 new EnvironmentStage(app, config);
             }
 
-            app.Synth();
-            return 0;
+            assemblyDirectory = app.Synth().Directory;
         }
         catch (ConfigurationException e)
         {
@@ -57,6 +80,39 @@ public static class Program
         {
             errors.WriteLine(e.Message);
             return 1;
+        }
+
+        return PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+    }
+
+    private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
+    {
+        string? environment = null;
+        var reports = Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy");
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--environment" when i + 1 < options.Length:
+                    environment = options[++i];
+                    break;
+                case "--reports" when i + 1 < options.Length:
+                    reports = options[++i];
+                    break;
+                default:
+                    errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
+                    return 2;
+            }
+        }
+
+        try
+        {
+            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            errors.WriteLine(e.Message);
+            return 2;
         }
     }
 }

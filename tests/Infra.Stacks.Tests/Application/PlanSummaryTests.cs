@@ -20,14 +20,14 @@ public sealed class PlanSummaryTests
         var (stacks, _) = PlanSummary.Read(_env.OutDir);
         foreach (var stack in _env.AllStacks)
         {
-            var planned = stacks.Single(s => s.StackName == stack.StackName);
-            Assert.Equal(stack.Config.Account, planned.Account);
-            Assert.Equal(stack.TargetRegion.Name, planned.Region);
+            var planned = stacks.Single(s => s.Stack.StackName == stack.StackName);
+            Assert.Equal(stack.Config.Account, planned.Stack.Account);
+            Assert.Equal(stack.TargetRegion.Name, planned.Stack.Region);
             Assert.Equal(_env.Json(stack)["Resources"]!.AsObject().Count, planned.ResourceCount);
-            Assert.Equal(stack.TerminationProtection, planned.TerminationProtection);
+            Assert.Equal(stack.TerminationProtection, planned.Stack.TerminationProtection);
         }
 
-        Assert.Equal(["Dev", "Prod", "Staging"], stacks.Select(s => s.Stage).Distinct().Order().ToArray());
+        Assert.Equal(["Dev", "Prod", "Staging"], stacks.Select(s => s.Stack.Stage).Distinct().Order().ToArray());
     }
 
     [Fact]
