@@ -68,7 +68,7 @@ public static class Cfn
 
     /// <summary>The statements of an IAM policy document (a list or a single statement).</summary>
     public static IEnumerable<JsonObject> Statements(JsonNode? policyDocument) =>
-        Items(policyDocument?["Statement"]).OfType<JsonObject>();
+        Items((policyDocument as JsonObject)?["Statement"]).OfType<JsonObject>();
 
     /// <summary>Whether a statement allows (the default effect is irrelevant: IAM requires one; anything but Deny is treated as Allow).</summary>
     public static bool IsAllow(JsonObject statement) => AsString(statement["Effect"]) != "Deny";

@@ -26,15 +26,27 @@ public sealed record RuleFixture(string RuleId, string Case, string Resources, I
     public static RuleFixture NonCompliant(string ruleId, string @case, string resources, params string[] expected) =>
         new(ruleId, @case, resources, expected);
 
+    /// <summary>
+    /// The exact finding ids (<see cref="Violation.FindingId"/>) of a granular rule, in the order of
+    /// <see cref="Expected"/>; <c>null</c> when the fixture does not check them.
+    /// </summary>
+    public IReadOnlyList<string?>? ExpectedFindingIds { get; init; }
+
     /// <summary>The same fixture evaluated in another environment.</summary>
     public RuleFixture In(string environment) => this with { Environment = environment };
 
+    /// <summary>The same fixture, also asserting the finding ids of its violations, in order.</summary>
+    public RuleFixture WithFindingIds(params string?[] findingIds) => this with { ExpectedFindingIds = findingIds };
+
     /// <summary>Runs the rule alone over the fixture and returns its messages.</summary>
-    public IReadOnlyList<string> Run()
+    public IReadOnlyList<string> Run() => RunFindings().Select(f => f.Message).ToList();
+
+    /// <summary>Runs the rule alone over the fixture and returns its findings.</summary>
+    public IReadOnlyList<PolicyFinding> RunFindings()
     {
         var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", Environment);
         var pack = new PolicyPack([PolicyPack.Default.ById[RuleId]]);
-        return PolicyEngine.Evaluate(pack, [template]).Findings.Where(f => f.Rule.Id == RuleId).Select(f => f.Message).ToList();
+        return PolicyEngine.Evaluate(pack, [template]).Findings.Where(f => f.Rule.Id == RuleId).ToList();
     }
 
     /// <inheritdoc />
