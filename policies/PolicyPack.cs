@@ -7,12 +7,12 @@ namespace Infra.Policies;
 /// <summary>A set of rules with unique ids. <see cref="Default"/> is every rule in this assembly.</summary>
 public sealed class PolicyPack
 {
-    /// <summary>Creates a pack from <paramref name="rules"/>.</summary>
+    /// <summary>Creates a pack from <paramref name="rules"/>, plus the pack's own suppression rule (INFRA-POLICY-1).</summary>
     /// <exception cref="ArgumentException">Two rules share an id.</exception>
     public PolicyPack(IEnumerable<IPolicyRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        Rules = rules.OrderBy(r => r.Info.Service, StringComparer.Ordinal).ThenBy(r => r.Info.Id, IdComparer.Instance).ToList();
+        Rules = rules.Where(r => r != SuppressionRule.Instance).Append(SuppressionRule.Instance).OrderBy(r => r.Info.Service, StringComparer.Ordinal).ThenBy(r => r.Info.Id, IdComparer.Instance).ToList();
         var duplicate = Rules.GroupBy(r => r.Info.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -25,8 +25,7 @@ public sealed class PolicyPack
     /// <summary>Every rule of this assembly (one public class per rule, with a parameterless constructor).</summary>
     public static PolicyPack Default { get; } = new(typeof(PolicyPack).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IPolicyRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-        .Select(t => (IPolicyRule)Activator.CreateInstance(t)!)
-        .Append(SuppressionRule.Instance));
+        .Select(t => (IPolicyRule)Activator.CreateInstance(t)!));
 
     /// <summary>The rules, by service and id.</summary>
     public IReadOnlyList<IPolicyRule> Rules { get; }

@@ -17,7 +17,9 @@ public static class CdkJsonContext
     {
         var root = JsonNode.Parse(File.ReadAllText(cdkJsonPath))?.AsObject()
             ?? throw new InvalidDataException($"{cdkJsonPath} is not a JSON object.");
-        var context = new Dictionary<string, object>();
+        // The CDK CLI adds this when it runs the app; set here too so every synth writes each resource's construct
+        // path into its metadata, which the policy reports use to name resources.
+        var context = new Dictionary<string, object> { ["aws:cdk:enable-path-metadata"] = true };
         if (root["context"] is JsonObject values)
         {
             foreach (var (key, value) in values)

@@ -41,4 +41,39 @@ public sealed class ProgramTests
             Directory.Delete(config, recursive: true);
         }
     }
+
+    [Fact]
+    public void An_unsuppressed_policy_error_fails_the_synth_and_names_the_finding()
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), $"infra-out-{Guid.NewGuid():N}");
+        try
+        {
+            // A pack with one rule every bucket breaks, standing in for a real violation.
+            var pack = new Infra.Policies.PolicyPack([new EveryBucketFails()]);
+            using var errors = new StringWriter();
+            var exit = Program.Synthesize(RepoPaths.ConfigDirectory, RepoPaths.CdkJson, outdir, errors, pack);
+
+            Assert.Equal(1, exit);
+            var text = errors.ToString();
+            Assert.Contains("ERROR TEST-1 infra-prod-storage Prod/Storage/Data/Resource/Resource", text, StringComparison.Ordinal);
+            Assert.Contains("Policy result: FAILED", text, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(outdir, "policy-report.sarif")));
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
+    }
+
+    private sealed class EveryBucketFails : Infra.Policies.IPolicyRule
+    {
+        public Infra.Policies.RuleInfo Info { get; } = new("TEST-1", Infra.Policies.PolicyLevel.Error, "Test", "Every bucket fails", "Stands in for a real violation in this test.", "Nothing to fix: it is a test rule.");
+
+        public System.Collections.Generic.IReadOnlySet<string> ResourceTypes { get; } = new System.Collections.Generic.HashSet<string> { "AWS::S3::Bucket" };
+
+        public System.Collections.Generic.IEnumerable<Infra.Policies.Violation> Check(Infra.Policies.TemplateResource resource) => [new("test violation")];
+    }
 }

@@ -1,0 +1,99 @@
+using System.IO;
+using Xunit;
+
+namespace Infra.Policies.Tests;
+
+public sealed class TemplateLoaderTests
+{
+    private const string Yaml = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Key:
+            Type: AWS::KMS::Key
+            Properties:
+              EnableKeyRotation: false
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketEncryption:
+                ServerSideEncryptionConfiguration:
+                  - ServerSideEncryptionByDefault:
+                      SSEAlgorithm: aws:kms
+                      KMSMasterKeyID: !GetAtt Key.Arn
+          Policy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref Bucket
+              PolicyDocument:
+                Statement:
+                  - Effect: Deny
+                    Principal: "*"
+                    Action: "s3:*"
+                    Resource: !Sub "${Bucket.Arn}/*"
+                    Condition:
+                      Bool:
+                        aws:SecureTransport: "false"
+        """;
+
+    [Fact]
+    public void Reads_yaml_short_form_intrinsics_as_their_json_forms()
+    {
+        var root = TemplateLoader.Parse(Yaml);
+        Assert.Equal("""{"Fn::GetAtt":["Key","Arn"]}""", root["Resources"]!["Bucket"]!["Properties"]!["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!["ServerSideEncryptionByDefault"]!["KMSMasterKeyID"]!.ToJsonString());
+        Assert.Equal("""{"Ref":"Bucket"}""", root["Resources"]!["Policy"]!["Properties"]!["Bucket"]!.ToJsonString());
+        Assert.Equal("""{"Fn::Sub":"${Bucket.Arn}/*"}""", root["Resources"]!["Policy"]!["Properties"]!["PolicyDocument"]!["Statement"]![0]!["Resource"]!.ToJsonString());
+        Assert.False((bool)root["Resources"]!["Key"]!["Properties"]!["EnableKeyRotation"]!);
+    }
+
+    [Fact]
+    public void Checks_a_yaml_template_from_another_repository()
+    {
+        var dir = Directory.CreateTempSubdirectory("infra-policy-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "legacy.yaml"), Yaml);
+            File.WriteAllText(Path.Combine(dir, "notes.json"), """{ "not": "a template" }""");
+            var templates = TemplateLoader.Load(dir, "prod");
+            var template = Assert.Single(templates);
+            Assert.Equal("legacy", template.StackName);
+            var report = PolicyEngine.Evaluate(PolicyPack.Default, templates);
+            Assert.Contains(report.Blocking, f => f.Rule.Id == "INFRA-KMS-1" && f.LogicalId == "Key");
+            Assert.DoesNotContain(report.Findings, f => f.Rule.Id == "INFRA-S3-2");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Names_a_missing_path() =>
+        Assert.Throws<FileNotFoundException>(() => TemplateLoader.Load("/does/not/exist.json"));
+
+    [Fact]
+    public void Names_the_file_that_is_not_a_template()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "{ not json");
+            var e = Assert.Throws<InvalidDataException>(() => TemplateLoader.Load(file));
+            Assert.StartsWith($"{file}: not a CloudFormation template", e.Message, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Loose_templates_take_the_environment_given() =>
+        Assert.All(TemplateLoader.Load(WriteTemp(Yaml), "prod"), t => Assert.True(t.IsProduction));
+
+    private static string WriteTemp(string text)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"infra-{System.Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, text);
+        return file;
+    }
+}
