@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Infra.Policies.Rules.S3;
 
@@ -20,19 +19,6 @@ public sealed class BucketRequiresTls : IPolicyRule
     public IReadOnlySet<string> ResourceTypes { get; } = RuleTypes.Of("AWS::S3::Bucket");
 
     /// <inheritdoc />
-    public IEnumerable<Violation> Check(TemplateResource resource)
-    {
-        var policies = resource.Template.OfType("AWS::S3::BucketPolicy")
-            .Where(p => Cfn.RefersTo(p.Properties["Bucket"], resource.LogicalId))
-            .ToList();
-        var deniesPlainHttp = policies
-            .SelectMany(p => Cfn.Statements(p.Properties["PolicyDocument"]))
-            .Any(s => !Cfn.IsAllow(s) && Cfn.AsString(Cfn.At(s, "Condition.Bool.aws:SecureTransport")) == "false");
-        if (!deniesPlainHttp)
-        {
-            yield return new Violation(policies.Count == 0
-                ? "The bucket has no bucket policy in this template, so nothing denies requests without TLS."
-                : "No statement of the bucket policy denies requests with aws:SecureTransport = false.");
-        }
-    }
+    public IEnumerable<Violation> Check(TemplateResource resource) =>
+        ResourcePolicyTls.Check(resource, "AWS::S3::BucketPolicy", "Bucket", "bucket");
 }

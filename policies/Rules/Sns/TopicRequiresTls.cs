@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Infra.Policies.Rules.Sns;
 
@@ -20,19 +19,6 @@ public sealed class TopicRequiresTls : IPolicyRule
     public IReadOnlySet<string> ResourceTypes { get; } = RuleTypes.Of("AWS::SNS::Topic");
 
     /// <inheritdoc />
-    public IEnumerable<Violation> Check(TemplateResource resource)
-    {
-        var policies = resource.Template.OfType("AWS::SNS::TopicPolicy")
-            .Where(p => Cfn.RefersTo(p.Properties["Topics"], resource.LogicalId))
-            .ToList();
-        var deniesPlainHttp = policies
-            .SelectMany(p => Cfn.Statements(p.Properties["PolicyDocument"]))
-            .Any(s => !Cfn.IsAllow(s) && Cfn.AsString(Cfn.At(s, "Condition.Bool.aws:SecureTransport")) == "false");
-        if (!deniesPlainHttp)
-        {
-            yield return new Violation(policies.Count == 0
-                ? "The topic has no topic policy in this template, so nothing denies requests without TLS."
-                : "No statement of the topic policy denies requests with aws:SecureTransport = false.");
-        }
-    }
+    public IEnumerable<Violation> Check(TemplateResource resource) =>
+        ResourcePolicyTls.Check(resource, "AWS::SNS::TopicPolicy", "Topics", "topic");
 }
