@@ -25,17 +25,23 @@ public static class TemplateLoader
     }
 
     /// <summary>
-    /// The templates at <paramref name="path"/>: a cloud assembly directory (has <c>manifest.json</c>; the stage name is
-    /// the environment), another directory (every <c>*.json</c>, <c>*.yaml</c>, <c>*.yml</c> and <c>*.template</c> below
+    /// The templates at <paramref name="path"/>: a cloud assembly directory (has <c>manifest.json</c>; its stacks and
+    /// their nested stacks, the stage name being the environment), another directory (every <c>*.json</c>, <c>*.yaml</c>, <c>*.yml</c> and <c>*.template</c> below
     /// it), or one file. <paramref name="environment"/> overrides the environment of every template.
     /// </summary>
     public static IReadOnlyList<TemplateDocument> Load(string path, string? environment = null)
     {
         if (Directory.Exists(path) && File.Exists(Path.Combine(path, "manifest.json")))
         {
-            return ReadAssembly(path).Stacks
-                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, environment ?? (s.Stage.Length == 0 ? null : s.Stage.ToLowerInvariant())))
-                .ToList();
+            var stacks = ReadAssembly(path).Stacks;
+            var topLevel = stacks
+                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, StageEnvironment(s.Stage, environment)));
+            // Nested stacks (the CDK's EKS providers, for example) are assets beside their parents' templates.
+            var nested = stacks
+                .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)
+                .SelectMany(stage => Directory.EnumerateFiles(stage.Key, "*.nested.template.json").Order(StringComparer.Ordinal)
+                    .Select(f => new TemplateDocument(ParseFile(f), Path.GetFileName(f).Replace(".nested.template.json", "", StringComparison.Ordinal), f, StageEnvironment(stage.First().Stage, environment))));
+            return topLevel.Concat(nested).ToList();
         }
 
         IEnumerable<string> files = Directory.Exists(path)
@@ -50,6 +56,9 @@ public static class TemplateLoader
             .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment))
             .ToList();
     }
+
+    private static string? StageEnvironment(string stage, string? environment) =>
+        environment ?? (stage.Length == 0 ? null : stage.ToLowerInvariant());
 
     /// <summary>Parses a JSON or YAML CloudFormation template; YAML short forms (<c>!Ref</c>, <c>!GetAtt</c>, <c>!Sub</c>, ...) become their JSON forms.</summary>
     public static JsonObject Parse(string text)

@@ -52,7 +52,7 @@ public static class Program
     /// policy error prints every finding and returns 1, so <c>cdk synth</c> and <c>cdk deploy</c> stop.
     /// </summary>
     /// <param name="configDirectory">The folder of the environment files.</param>
-    /// <param name="cdkJson">The cdk.json whose context pins the feature flags.</param>
+    /// <param name="cdkJson">The cdk.json whose context pins the feature flags; its folder is the repository root.</param>
     /// <param name="outdir">Where the cloud assembly goes; <c>null</c> lets the CDK CLI decide.</param>
     /// <param name="errors">Where problems and the policy report are written.</param>
     /// <param name="pack">The policy pack; <see cref="PolicyPack.Default"/> when omitted.</param>
@@ -64,9 +64,10 @@ public static class Program
         {
             var configs = EnvironmentConfigLoader.LoadAll(configDirectory);
             var app = new App(new AppProps { Context = CdkJsonContext.Load(cdkJson), Outdir = outdir });
+            var repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(cdkJson))!;
             foreach (var config in configs)
             {
-                new EnvironmentStage(app, config);
+                new EnvironmentStage(app, config, repositoryRoot);
             }
 
             assemblyDirectory = app.Synth().Directory;
@@ -77,6 +78,11 @@ public static class Program
             return 1;
         }
         catch (ConstructValidationException e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+        catch (FileNotFoundException e)
         {
             errors.WriteLine(e.Message);
             return 1;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Amazon.CDK.AWS.EC2;
 using Infra.Components.Network;
 using Infra.Components.Storage;
@@ -48,11 +49,23 @@ public sealed record EnvironmentConfig
     /// <summary>Protections of stateful resources.</summary>
     public required ProtectionConfig Protection { get; init; }
 
+    /// <summary>The EKS cluster and Karpenter.</summary>
+    public required KubernetesConfig Kubernetes { get; init; }
+
     /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
     public string Name => Environment.ToString().ToLowerInvariant();
 
     /// <summary>The EKS cluster name, also the value of the <c>karpenter.sh/discovery</c> tag.</summary>
     public string ClusterName => $"infra-{Name}";
+
+    /// <summary>The tags every taggable resource of the environment carries: the required four, then the additional ones.</summary>
+    public IReadOnlyDictionary<string, string> ResourceTags => new Dictionary<string, string>
+    {
+        ["environment"] = Name,
+        ["owner"] = Tags.Owner,
+        ["cost-center"] = Tags.CostCenter,
+        ["managed-by"] = "infra-cdk",
+    }.Concat(Tags.Additional).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>The regions in use: the primary, then the secondary when there is one.</summary>
     public IReadOnlyList<RegionConfig> Regions => SecondaryRegion is null ? [PrimaryRegion] : [PrimaryRegion, SecondaryRegion];

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Amazon.CDK.AWS.EC2;
+using Infra.Components.Kubernetes;
 using Infra.Components.Network;
 using Infra.Components.Storage;
 using YamlDotNet.Core;
@@ -42,6 +43,17 @@ public static class EnvironmentConfigLoader
     internal static readonly IReadOnlyDictionary<string, int> AggregationIntervals = new Dictionary<string, int>
     {
         ["60"] = 60, ["600"] = 600,
+    };
+
+    internal static readonly IReadOnlyDictionary<string, EndpointExposure> Endpoints = new Dictionary<string, EndpointExposure>
+    {
+        ["private"] = EndpointExposure.Private, ["publicAndPrivate"] = EndpointExposure.PublicAndPrivate,
+    };
+
+    internal static readonly IReadOnlyDictionary<string, SystemNodeAmi> SystemAmis = new Dictionary<string, SystemNodeAmi>
+    {
+        ["al2023Arm64"] = SystemNodeAmi.AmazonLinux2023Arm64, ["al2023X86"] = SystemNodeAmi.AmazonLinux2023X86,
+        ["bottlerocketArm64"] = SystemNodeAmi.BottlerocketArm64, ["bottlerocketX86"] = SystemNodeAmi.BottlerocketX86,
     };
 
     internal static readonly IReadOnlyDictionary<string, TransitionStorageClass> StorageClasses = new Dictionary<string, TransitionStorageClass>
@@ -147,6 +159,7 @@ public static class EnvironmentConfigLoader
         var network = ReadNetwork(r.Map("network"));
         var storage = ReadStorage(r.Map("storage"));
         var protection = ReadProtection(r.Map("protection"));
+        var kubernetes = ReadKubernetes(r.Map("kubernetes"));
         r.Done();
 
         return new EnvironmentConfig
@@ -160,6 +173,7 @@ public static class EnvironmentConfigLoader
             Network = network,
             Storage = storage,
             Protection = protection,
+            Kubernetes = kubernetes,
         };
     }
 
@@ -319,5 +333,83 @@ public static class EnvironmentConfigLoader
         };
         r?.Done();
         return protection;
+    }
+
+    private static KubernetesConfig ReadKubernetes(YamlMapReader? r)
+    {
+        var config = new KubernetesConfig
+        {
+            Version = r?.String("version") ?? "",
+            Endpoint = r?.Enum("endpoint", Endpoints) ?? EndpointExposure.Private,
+            PublicAccessCidrs = r?.StringList("publicAccessCidrs", required: false) ?? [],
+            AdminRoleArns = r?.StringList("adminRoleArns") ?? [],
+            ControlPlaneLogRetentionDays = r?.Int("controlPlaneLogRetentionDays") ?? 90,
+            SystemNodes = ReadSystemNodes(r?.Map("systemNodes")),
+            Karpenter = ReadKarpenter(r?.Map("karpenter")),
+        };
+        r?.Done();
+        return config;
+    }
+
+    private static SystemNodeGroupOptions ReadSystemNodes(YamlMapReader? r)
+    {
+        var defaults = new SystemNodeGroupOptions();
+        var nodes = new SystemNodeGroupOptions
+        {
+            InstanceTypes = r?.StringList("instanceTypes") ?? defaults.InstanceTypes,
+            Ami = r?.Enum("ami", SystemAmis) ?? defaults.Ami,
+            MinSize = r?.Int("minSize") ?? defaults.MinSize,
+            MaxSize = r?.Int("maxSize") ?? defaults.MaxSize,
+            DesiredSize = r?.Int("desiredSize", required: false),
+            RootVolumeGiB = r?.Int("rootVolumeGiB", required: false) ?? defaults.RootVolumeGiB,
+        };
+        r?.Done();
+        return nodes;
+    }
+
+    private static KarpenterConfig ReadKarpenter(YamlMapReader? r)
+    {
+        var config = new KarpenterConfig
+        {
+            Version = r?.String("version") ?? "",
+            Replicas = r?.Int("replicas") ?? 2,
+            AmiAlias = r?.String("amiAlias") ?? "",
+            NodePools = r?.MapList("nodePools")?.Select(ReadNodePool).ToArray() ?? [],
+        };
+        r?.Done();
+        return config;
+    }
+
+    private static NodePoolConfig ReadNodePool(YamlMapReader r)
+    {
+        var pool = new NodePoolConfig
+        {
+            Name = r.String("name") ?? "",
+            CapacityTypes = r.StringList("capacityTypes") ?? [],
+            Architectures = r.StringList("architectures") ?? [],
+            InstanceCategories = r.StringList("instanceCategories") ?? [],
+            InstanceGenerationGreaterThan = r.Int("instanceGenerationGreaterThan") ?? 0,
+            CpuLimit = r.String("cpuLimit") ?? "",
+            MemoryLimit = r.String("memoryLimit") ?? "",
+            ConsolidationPolicy = r.String("consolidationPolicy") ?? "",
+            ConsolidateAfter = r.String("consolidateAfter") ?? "",
+            ExpireAfter = r.String("expireAfter") ?? "",
+            Budgets = r.MapList("budgets", required: false)?.Select(b =>
+            {
+                var budget = new BudgetConfig
+                {
+                    Nodes = b.String("nodes") ?? "",
+                    Schedule = b.String("schedule", required: false),
+                    Duration = b.String("duration", required: false),
+                    Reasons = b.StringList("reasons", required: false) ?? [],
+                };
+                b.Done();
+                return budget;
+            }).ToArray() ?? [],
+            Weight = r.Int("weight", required: false),
+            Labels = r.StringMap("labels", required: false) ?? new Dictionary<string, string>(),
+        };
+        r.Done();
+        return pool;
     }
 }

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.EC2;
 using Infra.Components;
+using Infra.Components.Kubernetes;
+using Infra.Components.Kubernetes.Karpenter;
 using Infra.Components.Network;
 using Infra.Components.Storage;
 
@@ -54,8 +56,116 @@ internal static partial class EnvironmentConfigValidator
         ValidateTags(config.Tags, context);
         ValidateNetwork(config.Network, context);
         ValidateStorage(config, context);
+        ValidateKubernetes(config.Kubernetes, config.Environment, context);
         ValidateProdProtections(config, context);
     }
+
+    private static void ValidateKubernetes(KubernetesConfig k8s, EnvironmentTier tier, ConfigContext context)
+    {
+        if (!EksCluster.SupportedVersions.Contains(k8s.Version))
+        {
+            context.Add("kubernetes.version", $"'{k8s.Version}' is not supported; use one of {string.Join(", ", EksCluster.SupportedVersions)}.");
+        }
+        else if (MinorDistance(k8s.Version, Stages.ClusterStack.KubectlLayerVersion) > 1)
+        {
+            context.Add("kubernetes.version", $"'{k8s.Version}' is more than one minor version from the pinned kubectl layer ({Stages.ClusterStack.KubectlLayerVersion}); change the layer package with the version.");
+        }
+        else if (EksAddonVersions.ForKubernetes(k8s.Version) is null)
+        {
+            context.Add("kubernetes.version", $"'{k8s.Version}' has no reviewed EKS add-on versions yet (reviewed: {string.Join(", ", EksAddonVersions.KubernetesVersions)}); add them to EksAddonVersions first.");
+        }
+
+        if (KarpenterVersion.Of(k8s.Karpenter.Version).CompatibilityProblem(k8s.Version) is { } karpenter && EksCluster.SupportedVersions.Contains(k8s.Version))
+        {
+            context.Add("kubernetes.karpenter.version", karpenter);
+        }
+
+        if (k8s.Endpoint == EndpointExposure.PublicAndPrivate)
+        {
+            if (k8s.PublicAccessCidrs.Count == 0)
+            {
+                context.Add("kubernetes.publicAccessCidrs", "is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use endpoint: private.");
+            }
+
+            for (var i = 0; i < k8s.PublicAccessCidrs.Count; i++)
+            {
+                var cidr = k8s.PublicAccessCidrs[i];
+                if (cidr is "0.0.0.0/0" || !StableSubnetLayout.TryParseCidr(cidr, out _, out _))
+                {
+                    context.Add($"kubernetes.publicAccessCidrs[{i}]", $"'{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.");
+                }
+            }
+        }
+        else if (k8s.PublicAccessCidrs.Count > 0)
+        {
+            context.Add("kubernetes.publicAccessCidrs", "is only used with endpoint: publicAndPrivate; remove it or open the endpoint.");
+        }
+
+        if (k8s.AdminRoleArns.Count == 0)
+        {
+            context.Add("kubernetes.adminRoleArns", "is empty; with API authentication nobody else can administer the cluster. Give at least one role ARN.");
+        }
+
+        for (var i = 0; i < k8s.AdminRoleArns.Count; i++)
+        {
+            if (!RoleArn().IsMatch(k8s.AdminRoleArns[i]))
+            {
+                context.Add($"kubernetes.adminRoleArns[{i}]", $"'{k8s.AdminRoleArns[i]}' is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name>.");
+            }
+        }
+
+        if (!LogRetention.IsAllowed(k8s.ControlPlaneLogRetentionDays))
+        {
+            context.Add("kubernetes.controlPlaneLogRetentionDays", $"{k8s.ControlPlaneLogRetentionDays} is not a CloudWatch Logs retention; use one of: {string.Join(", ", LogRetention.AllowedDays)}.");
+        }
+
+        var nodes = k8s.SystemNodes;
+        if (nodes.MinSize < 1 || nodes.MinSize > nodes.MaxSize)
+        {
+            context.Add("kubernetes.systemNodes", $"minSize {nodes.MinSize} and maxSize {nodes.MaxSize} must satisfy 1 <= minSize <= maxSize.");
+        }
+
+        if (k8s.Karpenter.Replicas is < 1 or > 3)
+        {
+            context.Add("kubernetes.karpenter.replicas", $"{k8s.Karpenter.Replicas} must be 1 to 3.");
+        }
+
+        if (k8s.Karpenter.NodePools.Count == 0)
+        {
+            context.Add("kubernetes.karpenter.nodePools", "is empty; give at least one node pool.");
+        }
+
+        foreach (var duplicate in k8s.Karpenter.NodePools.GroupBy(p => p.Name).Where(g => g.Count() > 1))
+        {
+            context.Add("kubernetes.karpenter.nodePools", $"uses the name '{duplicate.Key}' {duplicate.Count()} times; pool names are unique.");
+        }
+
+        foreach (var problem in KarpenterConfigMapping.Validate(k8s.Karpenter))
+        {
+            context.Add(problem.Path, problem.Message);
+        }
+
+        if (tier == EnvironmentTier.Prod)
+        {
+            if (!KarpenterConfigMapping.IsPinned(k8s.Karpenter.AmiAlias))
+            {
+                context.Add("kubernetes.karpenter.amiAlias", $"'{k8s.Karpenter.AmiAlias}' is not pinned; prod nodes change only when the pin does. Use a released version such as al2023@v20260818.");
+            }
+
+            if (k8s.Karpenter.Replicas < 2)
+            {
+                context.Add("kubernetes.karpenter.replicas", $"{k8s.Karpenter.Replicas} leaves prod's node provisioning with a single point of failure; use 2.");
+            }
+
+            if (nodes.MinSize < 2)
+            {
+                context.Add("kubernetes.systemNodes.minSize", $"{nodes.MinSize} cannot spread Karpenter's two replicas; use at least 2 (one per AZ is better).");
+            }
+        }
+    }
+
+    private static int MinorDistance(string a, string b) =>
+        Version.TryParse(a, out var va) && Version.TryParse(b, out var vb) && va.Major == vb.Major ? Math.Abs(va.Minor - vb.Minor) : int.MaxValue;
 
     private static void ValidateRegion(RegionConfig region, string at, EnvironmentConfig config, ConfigContext context)
     {
@@ -242,6 +352,9 @@ internal static partial class EnvironmentConfigValidator
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
+
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:role/[\w+=,.@/-]+$")]
+    private static partial Regex RoleArn();
 
     [GeneratedRegex(@"\.([A-Z][A-Za-z]*)")]
     private static partial Regex MemberName();

@@ -10,7 +10,7 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// One environment (<c>Dev</c>, <c>Staging</c>, <c>Prod</c>) as a CDK stage: a network stack per region in use, the
-/// storage stack and, when replicating, the storage replica in the secondary region. Tags and the Lambda runtime
+/// EKS cluster stack, the storage stack and, when replicating, the storage replica in the secondary region. Tags and the Lambda runtime
 /// aspect are applied here, since aspects do not cross stage boundaries.
 /// </summary>
 public sealed class EnvironmentStage : Stage
@@ -19,17 +19,21 @@ public sealed class EnvironmentStage : Stage
     public static readonly IReadOnlyList<string> RequiredTagKeys = ["environment", "owner", "cost-center", "managed-by"];
 
     /// <summary>Creates the environment's stage and stacks.</summary>
-    public EnvironmentStage(Construct scope, EnvironmentConfig config)
+    /// <param name="scope">The app.</param>
+    /// <param name="config">The environment.</param>
+    /// <param name="repositoryRoot">The repository root: the kubectl layer comes from its node_modules.</param>
+    public EnvironmentStage(Construct scope, EnvironmentConfig config, string repositoryRoot)
         : base(scope, StageId(config), new StageProps())
     {
         Config = config;
         NetworkStacks = config.Regions.ToDictionary(r => r.Name, r => new NetworkStack(this, $"Network-{r.Name}", config, r));
+        Cluster = new ClusterStack(this, "Cluster", config, NetworkStacks[config.PrimaryRegion.Name], repositoryRoot);
         StorageReplica = config.Storage.ReplicateToSecondaryRegion && config.SecondaryRegion is { } secondary
             ? new StorageReplicaStack(this, "StorageReplica", config, secondary)
             : null;
         Storage = new StorageStack(this, "Storage", config, StorageReplica);
 
-        ApplyTags(config);
+        CostAllocationTags.Apply(this, config.ResourceTags);
         Aspects.Of(this).Add(new SupportedLambdaRuntimes());
     }
 
@@ -39,6 +43,9 @@ public sealed class EnvironmentStage : Stage
     /// <summary>The network stack of each region in use.</summary>
     public IReadOnlyDictionary<string, NetworkStack> NetworkStacks { get; }
 
+    /// <summary>The EKS cluster stack (primary region).</summary>
+    public ClusterStack Cluster { get; }
+
     /// <summary>The storage stack (primary region).</summary>
     public StorageStack Storage { get; }
 
@@ -47,25 +54,9 @@ public sealed class EnvironmentStage : Stage
 
     /// <summary>Every stack of the stage.</summary>
     public IReadOnlyList<EnvironmentStack> Stacks =>
-        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage];
+        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster];
 
     /// <summary>The stage's construct id: the environment name in Pascal case.</summary>
     public static string StageId(EnvironmentConfig config) => config.Environment.ToString();
 
-    private void ApplyTags(EnvironmentConfig config)
-    {
-        var tags = new Dictionary<string, string>
-        {
-            ["environment"] = config.Name,
-            ["owner"] = config.Tags.Owner,
-            ["cost-center"] = config.Tags.CostCenter,
-            ["managed-by"] = "infra-cdk",
-        };
-        foreach (var (key, value) in config.Tags.Additional)
-        {
-            tags[key] = value;
-        }
-
-        CostAllocationTags.Apply(this, tags);
-    }
 }

@@ -39,6 +39,32 @@ internal static class ConfigDocuments
         protection:
           retainStatefulResources: false
           terminationProtection: false
+        kubernetes:
+          version: "1.35"
+          endpoint: publicAndPrivate
+          publicAccessCidrs: [203.0.113.0/24]
+          adminRoleArns: ["arn:aws:iam::111111111111:role/platform-admin"]
+          controlPlaneLogRetentionDays: 7
+          systemNodes:
+            instanceTypes: [t4g.large]
+            ami: al2023Arm64
+            minSize: 1
+            maxSize: 2
+          karpenter:
+            version: 1.14.1
+            replicas: 1
+            amiAlias: al2023@latest
+            nodePools:
+              - name: default
+                capacityTypes: [spot, on-demand]
+                architectures: [arm64, amd64]
+                instanceCategories: [c, m, r]
+                instanceGenerationGreaterThan: 5
+                cpuLimit: "32"
+                memoryLimit: 128Gi
+                consolidationPolicy: whenEmptyOrUnderutilized
+                consolidateAfter: 30s
+                expireAfter: 168h
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -79,6 +105,31 @@ internal static class ConfigDocuments
         protection:
           retainStatefulResources: true
           terminationProtection: true
+        kubernetes:
+          version: "1.35"
+          endpoint: private
+          adminRoleArns: ["arn:aws:iam::333333333333:role/platform-admin"]
+          controlPlaneLogRetentionDays: 365
+          systemNodes:
+            instanceTypes: [m7g.large]
+            ami: al2023Arm64
+            minSize: 3
+            maxSize: 4
+          karpenter:
+            version: 1.14.1
+            replicas: 2
+            amiAlias: al2023@v20260818
+            nodePools:
+              - name: default
+                capacityTypes: [spot, on-demand]
+                architectures: [arm64, amd64]
+                instanceCategories: [c, m, r]
+                instanceGenerationGreaterThan: 5
+                cpuLimit: "32"
+                memoryLimit: 128Gi
+                consolidationPolicy: whenEmptyOrUnderutilized
+                consolidateAfter: 30s
+                expireAfter: 168h
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -85,12 +85,15 @@ public sealed class StatefulLogicalIdTests
         var names = _env.AllStacks.Select(s => $"{s.Node.Path} => {s.StackName}").Order().ToArray();
         Assert.Equal(
             [
+                "Dev/Cluster => infra-dev-cluster",
                 "Dev/Network-us-east-1 => infra-dev-network-us-east-1",
                 "Dev/Storage => infra-dev-storage",
+                "Prod/Cluster => infra-prod-cluster",
                 "Prod/Network-us-east-1 => infra-prod-network-us-east-1",
                 "Prod/Network-us-west-2 => infra-prod-network-us-west-2",
                 "Prod/Storage => infra-prod-storage",
                 "Prod/StorageReplica => infra-prod-storage-replica",
+                "Staging/Cluster => infra-staging-cluster",
                 "Staging/Network-us-east-1 => infra-staging-network-us-east-1",
                 "Staging/Network-us-west-2 => infra-staging-network-us-west-2",
                 "Staging/Storage => infra-staging-storage",

@@ -27,7 +27,7 @@ public sealed class SynthesizedEnvironments : IDisposable
         OutDir = Path.Combine(Path.GetTempPath(), $"infra-tests-{Guid.NewGuid():N}");
         var app = new App(new AppProps { Context = CdkJsonContext.Load(RepoPaths.CdkJson), Outdir = OutDir });
         Stages = EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory)
-            .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c));
+            .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c, RepoPaths.Root));
         app.Synth();
     }
 

