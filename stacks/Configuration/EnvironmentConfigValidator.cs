@@ -98,7 +98,8 @@ internal static partial class EnvironmentConfigValidator
         }
         else if (k8s.PublicAccessCidrs.Count > 0)
         {
-            context.Add("kubernetes.publicAccessCidrs", "is only used with endpoint: publicAndPrivate; remove it or open the endpoint.");
+            // Reported on the endpoint: when the endpoint could not be read, its stand-in must not blame the CIDRs.
+            context.Add("kubernetes.endpoint", "is private, but publicAccessCidrs lists CIDRs; use endpoint: publicAndPrivate or remove publicAccessCidrs.");
         }
 
         if (k8s.AdminRoleArns.Count == 0)

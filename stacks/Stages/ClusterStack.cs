@@ -2,6 +2,7 @@ using System.IO;
 using Constructs;
 using Infra.Components.Kubernetes;
 using Infra.Components.Kubernetes.Karpenter;
+using Infra.Policies;
 using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Stages;
@@ -52,6 +53,27 @@ public sealed class ClusterStack : EnvironmentStack
             NodeClasses = [KarpenterConfigMapping.NodeClass(k8s.Karpenter, nodeRole.RoleName, config.ClusterName, Eks.Cluster.ClusterSecurityGroupId, config.ResourceTags)],
             NodePools = KarpenterConfigMapping.NodePools(k8s.Karpenter),
         });
+        AcknowledgeEksRequirements(nodeRole);
+    }
+
+    // EKS defines what its roles need through AWS-managed policies that AWS keeps in step with the service;
+    // copying them into customer-managed policies would freeze them. Each suppression names the exact policies.
+    private void AcknowledgeEksRequirements(Amazon.CDK.AWS.IAM.IRole karpenterNodeRole)
+    {
+        const string NodePolicies = "EKS nodes need the worker, CNI and ECR pull policies AWS maintains for them; SSM is for break-glass access without SSH.";
+        PolicySuppressions.Add(karpenterNodeRole, "INFRA-IAM-4", NodePolicies,
+            "Policy::AmazonEKSWorkerNodePolicy", "Policy::AmazonEKS_CNI_Policy", "Policy::AmazonEC2ContainerRegistryPullOnly", "Policy::AmazonSSMManagedInstanceCore");
+        PolicySuppressions.Add(Eks.SystemNodeGroup.Role, "INFRA-IAM-4", NodePolicies,
+            "Policy::AmazonEKSWorkerNodePolicy", "Policy::AmazonEKS_CNI_Policy", "Policy::AmazonEC2ContainerRegistryReadOnly");
+        PolicySuppressions.Add(Eks.Cluster.Role, "INFRA-IAM-4",
+            "The EKS service role must carry AmazonEKSClusterPolicy; EKS rejects clusters whose role lacks it.",
+            "Policy::AmazonEKSClusterPolicy");
+        PolicySuppressions.Add(Eks.EbsCsiRole, "INFRA-IAM-4",
+            "AmazonEBSCSIDriverPolicy is the EBS CSI driver's own policy, kept current by AWS with the driver's releases.",
+            "Policy::service-role/AmazonEBSCSIDriverPolicy");
+        PolicySuppressions.Add(Karpenter.ControllerPolicies["ResourceDiscoveryPolicy"], "INFRA-IAM-3",
+            "Describe*, pricing:GetProducts and iam:ListInstanceProfiles support no resource scoping; the reads are limited to this region.",
+            "Resource::*");
     }
 
     /// <summary>The cluster.</summary>

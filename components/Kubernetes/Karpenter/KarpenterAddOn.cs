@@ -68,6 +68,7 @@ public sealed class KarpenterAddOn : Construct
         {
             ControllerRole.AddManagedPolicy(policy);
             ControllerRoleDependencies.Add(policy);
+            _controllerPolicies.Add(policy);
         }
 
         var crds = cluster.Cluster.AddHelmChart("KarpenterCrds", new HelmChartOptions
@@ -135,6 +136,10 @@ public sealed class KarpenterAddOn : Construct
     public IReadOnlyList<KubernetesManifest> NodePoolManifests { get; }
 
     private readonly Cluster _cluster;
+    private readonly List<ManagedPolicy> _controllerPolicies = new();
+
+    /// <summary>The controller's managed policies, by construct id (NodeLifecyclePolicy, IamIntegrationPolicy, ...).</summary>
+    public IReadOnlyDictionary<string, ManagedPolicy> ControllerPolicies => _controllerPolicies.ToDictionary(p => p.Node.Id, p => p);
 
     private List<IDependable> ControllerRoleDependencies { get; } = new();
 

@@ -1,0 +1,126 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using Infra.Stacks.Configuration;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Environments;
+
+[Collection(EnvironmentsCollection.Name)]
+public sealed class ClusterInvariantTests
+{
+    private readonly SynthesizedEnvironments _env;
+
+    public ClusterInvariantTests(SynthesizedEnvironments environments) => _env = environments;
+
+    private JsonObject Cluster(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Cluster);
+
+    private JsonNode Config(EnvironmentTier tier) => Cluster(tier).Single("Custom::AWSCDK-EKS-Cluster")["Properties"]!["Config"]!;
+
+    private static string Text(JsonNode node) => node switch
+    {
+        JsonValue v => (string)v!,
+        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : "<token>")),
+        _ => node.ToJsonString(),
+    };
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Runs_kubernetes_1_35_in_the_primary_region_on_the_private_subnets(EnvironmentTier tier)
+    {
+        var stack = _env.Stages[tier].Cluster;
+        Assert.Equal("us-east-1", stack.Region);
+        Assert.Equal("1.35", (string?)Config(tier)["version"]);
+        Assert.Equal($"infra-{stack.Config.Name}", (string?)Config(tier)["name"]);
+        Assert.All(Config(tier)["resourcesVpcConfig"]!["subnetIds"]!.AsArray(), s => Assert.Contains("PrivateSubnet", s!.ToJsonString(), System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dev_reaches_the_api_from_its_listed_cidrs_while_staging_and_prod_stay_private()
+    {
+        var dev = Config(EnvironmentTier.Dev)["resourcesVpcConfig"]!;
+        Assert.True((bool)dev["endpointPublicAccess"]!);
+        Assert.Equal(["203.0.113.0/24"], dev["publicAccessCidrs"]!.AsArray().Select(c => (string)c!).ToArray());
+        foreach (var tier in new[] { EnvironmentTier.Staging, EnvironmentTier.Prod })
+        {
+            Assert.False((bool)Config(tier)["resourcesVpcConfig"]!["endpointPublicAccess"]!);
+        }
+    }
+
+    [Fact]
+    public void Prod_keeps_a_year_of_control_plane_logs_and_dev_a_week()
+    {
+        int Retention(EnvironmentTier tier) => (int)Cluster(tier).Resources("AWS::Logs::LogGroup").Single(l => l.Key.StartsWith("EksControlPlaneLogs", System.StringComparison.Ordinal)).Value["Properties"]!["RetentionInDays"]!;
+        Assert.Equal(7, Retention(EnvironmentTier.Dev));
+        Assert.Equal(365, Retention(EnvironmentTier.Prod));
+    }
+
+    [Fact]
+    public void Prod_retains_and_protects_the_cluster_while_dev_deletes_it()
+    {
+        Assert.Equal("Retain", (string?)Cluster(EnvironmentTier.Prod).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
+        Assert.Equal("Delete", (string?)Cluster(EnvironmentTier.Dev).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
+        Assert.True(_env.Stages[EnvironmentTier.Prod].Cluster.TerminationProtection);
+        Assert.False(_env.Stages[EnvironmentTier.Dev].Cluster.TerminationProtection);
+    }
+
+    [Fact]
+    public void Prod_pins_its_node_ami_and_runs_two_controllers_while_dev_follows_latest_with_one()
+    {
+        string NodeClass(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
+            .Single(r => r.Key.StartsWith("KarpenterNodeClass0", System.StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!);
+        string Values(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values
+            .Single(c => (string?)c["Properties"]!["Release"] == "karpenter")["Properties"]!["Values"]!);
+        Assert.Contains("\"alias\":\"al2023@v20260818\"", NodeClass(EnvironmentTier.Prod), System.StringComparison.Ordinal);
+        Assert.Contains("\"alias\":\"al2023@latest\"", NodeClass(EnvironmentTier.Dev), System.StringComparison.Ordinal);
+        Assert.Contains("\"replicas\":2", Values(EnvironmentTier.Prod), System.StringComparison.Ordinal);
+        Assert.Contains("\"replicas\":1", Values(EnvironmentTier.Dev), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dev_has_one_spot_first_pool_and_prod_a_spot_pool_plus_an_on_demand_pool_for_critical_work()
+    {
+        string[] Pools(EnvironmentTier tier) => Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
+            .Where(r => r.Key.StartsWith("KarpenterNodePool", System.StringComparison.Ordinal))
+            .Select(r => Text(r.Value["Properties"]!["Manifest"]!)).ToArray();
+        var dev = Assert.Single(Pools(EnvironmentTier.Dev));
+        Assert.Contains("\"values\":[\"spot\",\"on-demand\"]", dev, System.StringComparison.Ordinal);
+        var prod = Pools(EnvironmentTier.Prod);
+        Assert.Equal(2, prod.Length);
+        Assert.Contains(prod, p => p.Contains("\"name\":\"general\"", System.StringComparison.Ordinal) && p.Contains("\"values\":[\"spot\"]", System.StringComparison.Ordinal));
+        Assert.Contains(prod, p => p.Contains("\"name\":\"critical\"", System.StringComparison.Ordinal) && p.Contains("\"values\":[\"on-demand\"]", System.StringComparison.Ordinal)
+            && p.Contains("\"workload-class\":\"critical\"", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Keeps_the_logical_ids_of_the_cluster_and_its_data(EnvironmentTier tier)
+    {
+        var json = Cluster(tier);
+        Assert.Equal(["EksCluster0BEF757C"], json.Resources("Custom::AWSCDK-EKS-Cluster").Keys.ToArray());
+        Assert.Equal(["EksKey7AD6C889"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+        Assert.Contains("EksControlPlaneLogsDB7AEF19", json.Resources("AWS::Logs::LogGroup").Keys);
+        Assert.Equal(["KarpenterInterruptionQueue5E4495D7"], json.Resources("AWS::SQS::Queue").Keys.ToArray());
+    }
+
+    [Fact]
+    public void Suppresses_only_the_eks_managed_policies_and_unscopable_reads_it_names()
+    {
+        var suppressed = Infra.Policies.PolicyEngine.Evaluate(Infra.Policies.PolicyPack.Default, Infra.Policies.TemplateLoader.Load(_env.OutDir))
+            .Suppressions.Where(s => s.StackName.EndsWith("-cluster", System.StringComparison.Ordinal))
+            .Select(s => $"{s.Suppression.RuleId} {string.Join(",", s.Suppression.AppliesTo)}").Distinct().Order().ToArray();
+        Assert.Equal(
+            [
+                "INFRA-IAM-3 Resource::*",
+                "INFRA-IAM-4 Policy::AmazonEKSClusterPolicy",
+                "INFRA-IAM-4 Policy::AmazonEKSWorkerNodePolicy,Policy::AmazonEKS_CNI_Policy,Policy::AmazonEC2ContainerRegistryPullOnly,Policy::AmazonSSMManagedInstanceCore",
+                "INFRA-IAM-4 Policy::AmazonEKSWorkerNodePolicy,Policy::AmazonEKS_CNI_Policy,Policy::AmazonEC2ContainerRegistryReadOnly",
+                "INFRA-IAM-4 Policy::service-role/AmazonEBSCSIDriverPolicy",
+            ],
+            suppressed);
+    }
+}
