@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace Infra.Policies.Tests;
@@ -95,5 +96,29 @@ public sealed class TemplateLoaderTests
         var file = Path.Combine(Path.GetTempPath(), $"infra-{System.Guid.NewGuid():N}.yaml");
         File.WriteAllText(file, text);
         return file;
+    }
+
+    [Fact]
+    public void Reads_nested_stack_templates_of_a_cloud_assembly_with_their_stage()
+    {
+        var dir = Directory.CreateTempSubdirectory("infra-assembly-").FullName;
+        try
+        {
+            var stage = Path.Combine(dir, "assembly-Prod");
+            Directory.CreateDirectory(stage);
+            File.WriteAllText(Path.Combine(dir, "manifest.json"), """{ "version": "38.0.0", "artifacts": { "assembly-Prod": { "type": "cdk:cloud-assembly", "properties": { "directoryName": "assembly-Prod", "displayName": "Prod" } } } }""");
+            File.WriteAllText(Path.Combine(stage, "manifest.json"), """{ "version": "38.0.0", "artifacts": { "ProdApp": { "type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1", "properties": { "templateFile": "ProdApp.template.json", "stackName": "infra-prod-app" } } } }""");
+            File.WriteAllText(Path.Combine(stage, "ProdApp.template.json"), """{ "Resources": {} }""");
+            File.WriteAllText(Path.Combine(stage, "ProdAppProvider1234.nested.template.json"), """{ "Resources": { "Key": { "Type": "AWS::KMS::Key" } } }""");
+
+            var templates = TemplateLoader.Load(dir);
+            Assert.Equal(["infra-prod-app", "ProdAppProvider1234"], templates.Select(t => t.StackName).ToArray());
+            Assert.All(templates, t => Assert.True(t.IsProduction));
+            Assert.Contains(PolicyEngine.Evaluate(PolicyPack.Default, templates).Blocking, f => f.StackName == "ProdAppProvider1234" && f.Rule.Id == "INFRA-DATA-1");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
