@@ -88,8 +88,15 @@ public static class Program
             return 1;
         }
 
-        return PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+        return EnforcePolicies(assemblyDirectory, errors, pack);
     }
+
+    /// <summary>
+    /// The step after every synth: runs the policy pack over the cloud assembly, prints every finding, writes the
+    /// reports next to the templates, and returns 1 on an unsuppressed error so the CDK CLI stops.
+    /// </summary>
+    public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null) =>
+        PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {

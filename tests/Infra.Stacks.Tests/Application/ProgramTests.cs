@@ -5,8 +5,13 @@ using Xunit;
 
 namespace Infra.Stacks.Tests.Application;
 
+[Collection(Environments.EnvironmentsCollection.Name)]
 public sealed class ProgramTests
 {
+    private readonly Environments.SynthesizedEnvironments _env;
+
+    public ProgramTests(Environments.SynthesizedEnvironments environments) => _env = environments;
+
     [Fact]
     public void A_bad_file_prints_every_problem_without_a_stack_trace_and_synthesizes_nothing()
     {
@@ -43,29 +48,27 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public void An_unsuppressed_policy_error_fails_the_synth_and_names_the_finding()
+    public void An_unsuppressed_policy_error_fails_the_synth_step_and_names_the_finding()
     {
-        var outdir = Path.Combine(Path.GetTempPath(), $"infra-out-{Guid.NewGuid():N}");
-        try
-        {
-            // A pack with one rule every bucket breaks, standing in for a real violation.
-            var pack = new Infra.Policies.PolicyPack([new EveryBucketFails()]);
-            using var errors = new StringWriter();
-            var exit = Program.Synthesize(RepoPaths.ConfigDirectory, RepoPaths.CdkJson, outdir, errors, pack);
+        // The policy step of every synth, run over the assembly the shared fixture synthesized (no second synth).
+        // A pack with one rule every bucket breaks stands in for a real violation.
+        var pack = new Infra.Policies.PolicyPack([new EveryBucketFails()]);
+        using var errors = new StringWriter();
+        var exit = Program.EnforcePolicies(_env.OutDir, errors, pack);
 
-            Assert.Equal(1, exit);
-            var text = errors.ToString();
-            Assert.Contains("ERROR TEST-1 infra-prod-storage Prod/Storage/Data/Resource/Resource", text, StringComparison.Ordinal);
-            Assert.Contains("Policy result: FAILED", text, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(outdir, "policy-report.sarif")));
-        }
-        finally
-        {
-            if (Directory.Exists(outdir))
-            {
-                Directory.Delete(outdir, recursive: true);
-            }
-        }
+        Assert.Equal(1, exit);
+        var text = errors.ToString();
+        Assert.Contains("ERROR TEST-1 infra-prod-storage Prod/Storage/Data/Resource/Resource", text, StringComparison.Ordinal);
+        Assert.Contains("Policy result: FAILED", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_env.OutDir, "policy-report.sarif")));
+    }
+
+    [Fact]
+    public void The_synth_step_passes_with_the_default_pack()
+    {
+        using var errors = new StringWriter();
+        Assert.Equal(0, Program.EnforcePolicies(_env.OutDir, errors));
+        Assert.Contains("Policy result: PASSED", errors.ToString(), StringComparison.Ordinal);
     }
 
     private sealed class EveryBucketFails : Infra.Policies.IPolicyRule
