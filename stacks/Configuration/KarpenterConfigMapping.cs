@@ -74,6 +74,9 @@ public static partial class KarpenterConfigMapping
         AmiSelectorTerms = [AmiSelectorTerm.ByAlias(config.AmiAlias)],
         SubnetSelectorTerms = [SubnetSelectorTerm.ByTags(new Dictionary<string, string> { ["karpenter.sh/discovery"] = clusterName })],
         SecurityGroupSelectorTerms = [SecurityGroupSelectorTerm.ById(securityGroupId)],
+        // Stated rather than left to Karpenter's default: an encrypted gp3 root volume (the account's EBS key; a
+        // customer-managed key would need grants for EC2 and the Spot service-linked roles).
+        BlockDeviceMappings = [new BlockDeviceMapping { RootVolume = true, Ebs = new BlockDevice { VolumeSize = "50Gi", VolumeType = EbsVolumeType.Gp3, Encrypted = true } }],
         Tags = tags,
     };
 

@@ -75,6 +75,12 @@ public sealed class ClusterInvariantTests
             .Single(c => (string?)c["Properties"]!["Release"] == "karpenter")["Properties"]!["Values"]!);
         Assert.Contains("\"alias\":\"al2023@v20260818\"", NodeClass(EnvironmentTier.Prod), System.StringComparison.Ordinal);
         Assert.Contains("\"alias\":\"al2023@latest\"", NodeClass(EnvironmentTier.Dev), System.StringComparison.Ordinal);
+        foreach (var tier in new[] { EnvironmentTier.Dev, EnvironmentTier.Prod })
+        {
+            Assert.Contains("\"ebs\":{\"volumeSize\":\"50Gi\",\"volumeType\":\"gp3\",\"encrypted\":true,\"deleteOnTermination\":true},\"rootVolume\":true", NodeClass(tier), System.StringComparison.Ordinal);
+            Assert.Contains("\"httpTokens\":\"required\"", NodeClass(tier), System.StringComparison.Ordinal);
+            Assert.Contains("\"cost-center\":", NodeClass(tier), System.StringComparison.Ordinal);
+        }
         Assert.Contains("\"replicas\":2", Values(EnvironmentTier.Prod), System.StringComparison.Ordinal);
         Assert.Contains("\"replicas\":1", Values(EnvironmentTier.Dev), System.StringComparison.Ordinal);
     }
