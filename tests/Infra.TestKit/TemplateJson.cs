@@ -33,4 +33,15 @@ public static class TemplateJson
             .Select(t => t!.AsObject())
             .Where(t => t["Key"] is not null)
             .ToDictionary(t => (string)t["Key"]!, t => t["Value"]?.ToJsonString().Trim('"') ?? "");
+
+    /// <summary>
+    /// The text of a value CloudFormation will join: a literal string as is, an <c>Fn::Join</c> as its literal parts
+    /// with <c>&lt;token&gt;</c> for each reference (KubernetesManifest and HelmChart values are synthesized this way).
+    /// </summary>
+    public static string Text(this JsonNode node) => node switch
+    {
+        JsonValue v => (string)v!,
+        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : "<token>")),
+        _ => node.ToJsonString(),
+    };
 }

@@ -77,13 +77,7 @@ public sealed class ClusterScenario
         RemovalPolicy = RemovalPolicy.DESTROY,
     };
 
-    /// <summary>The text of a KubernetesManifest's JSON: the literal parts of its Fn::Join, tokens left out.</summary>
-    public static string ManifestText(JsonNode manifest) => manifest switch
-    {
-        JsonValue v => (string)v!,
-        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : "<token>")),
-        _ => manifest.ToJsonString(),
-    };
+    public static string ManifestText(JsonNode manifest) => manifest.Text();
 
     public IEnumerable<string> Manifests => Json.Resources("Custom::AWSCDK-EKS-KubernetesResource").Values.Select(r => ManifestText(r["Properties"]!["Manifest"]!));
 

@@ -17,12 +17,7 @@ public sealed class ClusterInvariantTests
 
     private JsonNode Config(EnvironmentTier tier) => Cluster(tier).Single("Custom::AWSCDK-EKS-Cluster")["Properties"]!["Config"]!;
 
-    private static string Text(JsonNode node) => node switch
-    {
-        JsonValue v => (string)v!,
-        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : "<token>")),
-        _ => node.ToJsonString(),
-    };
+    private static string Text(JsonNode node) => node.Text();
 
     [Theory]
     [InlineData(EnvironmentTier.Dev)]
