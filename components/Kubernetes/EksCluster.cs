@@ -237,6 +237,14 @@ public sealed class EksCluster : Construct
             OutputConfigCommand = false,
         });
         ClusterCustomResource(cluster).ApplyRemovalPolicy(props.RemovalPolicy);
+        if (props.RemovalPolicy == RemovalPolicy.RETAIN)
+        {
+            // A retained cluster still needs its service role and control-plane security group: keep them too, or a
+            // stack deletion would strand the cluster (and fail on the security group it still uses).
+            ((CfnResource)cluster.Role.Node.DefaultChild!).ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+            ((CfnResource)cluster.Node.FindChild("ControlPlaneSecurityGroup").Node.DefaultChild!).ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        }
+
         return cluster;
     }
 
@@ -246,12 +254,14 @@ public sealed class EksCluster : Construct
 
     private void GrantAdmins(IReadOnlyList<string> adminRoleArns)
     {
-        for (var i = 0; i < adminRoleArns.Count; i++)
+        // Ids from the role names, not positions: removing one admin never replaces another's entry.
+        foreach (var arn in adminRoleArns)
         {
-            new AccessEntry(this, $"Admin{i}", new AccessEntryProps
+            var name = arn[(arn.LastIndexOf('/') + 1)..];
+            new AccessEntry(this, $"Admin-{name}", new AccessEntryProps
             {
                 Cluster = Cluster,
-                Principal = adminRoleArns[i],
+                Principal = arn,
                 AccessPolicies = [AccessPolicy.FromAccessPolicyName("AmazonEKSClusterAdminPolicy", new AccessPolicyNameOptions { AccessScopeType = AccessScopeType.CLUSTER })],
             });
         }
@@ -259,7 +269,8 @@ public sealed class EksCluster : Construct
 
     private Nodegroup CreateSystemNodeGroup(SystemNodeGroupOptions options, SubnetSelection subnets)
     {
-        // L1 launch template: only IMDSv2 and the root volume. (The L2 adds user data, which EKS rejects for AL2023 nodes.)
+        // An L1 launch template holding exactly the IMDS options and the root volume; EKS merges it with the node
+        // group's AMI and bootstrap configuration.
         var template = new CfnLaunchTemplate(this, "SystemNodeTemplate", new CfnLaunchTemplateProps
         {
             LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
@@ -275,7 +286,7 @@ public sealed class EksCluster : Construct
                 },
             },
         });
-        return Cluster.AddNodegroupCapacity("SystemNodes", new NodegroupOptions
+        var nodegroup = Cluster.AddNodegroupCapacity("SystemNodes", new NodegroupOptions
         {
             InstanceTypes = options.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
             AmiType = options.Ami switch
@@ -293,6 +304,11 @@ public sealed class EksCluster : Construct
             Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
             Labels = new Dictionary<string, string> { ["node.infra/role"] = "system" },
         });
+
+        // EKS never upgrades a node group by itself, and refuses the next control-plane upgrade until it is: pin the
+        // group to the cluster's version so a Kubernetes bump rolls the system nodes in the same deploy.
+        ((CfnNodegroup)nodegroup.Node.DefaultChild!).Version = Version;
+        return nodegroup;
     }
 
     private CfnAddon AddAddon(string id, string name, string version, CfnAddon.PodIdentityAssociationProperty[]? podIdentity = null, string? configuration = null) =>

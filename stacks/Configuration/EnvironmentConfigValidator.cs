@@ -57,6 +57,11 @@ internal static partial class EnvironmentConfigValidator
         ValidateNetwork(config.Network, context);
         ValidateStorage(config, context);
         ValidateKubernetes(config.Kubernetes, config.Environment, context);
+        if (config.Network.NatGateways == NatGatewayStrategy.None)
+        {
+            context.Add("network.natGateways", "'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.");
+        }
+
         ValidateProdProtections(config, context);
     }
 
@@ -134,11 +139,6 @@ internal static partial class EnvironmentConfigValidator
         if (k8s.Karpenter.NodePools.Count == 0)
         {
             context.Add("kubernetes.karpenter.nodePools", "is empty; give at least one node pool.");
-        }
-
-        foreach (var duplicate in k8s.Karpenter.NodePools.GroupBy(p => p.Name).Where(g => g.Count() > 1))
-        {
-            context.Add("kubernetes.karpenter.nodePools", $"uses the name '{duplicate.Key}' {duplicate.Count()} times; pool names are unique.");
         }
 
         foreach (var problem in KarpenterConfigMapping.Validate(k8s.Karpenter))
@@ -317,10 +317,6 @@ internal static partial class EnvironmentConfigValidator
         if (config.Network.NatGateways == NatGatewayStrategy.Single)
         {
             context.Add("network.natGateways", "'single' leaves prod with a single point of failure; use perAz.");
-        }
-        else if (config.Network.NatGateways == NatGatewayStrategy.None)
-        {
-            context.Add("network.natGateways", "'none' leaves prod's private subnets without internet egress; use perAz.");
         }
 
         if (config.Network.FlowLogs.TrafficType != FlowLogTrafficType.ALL)

@@ -53,7 +53,7 @@ public sealed class KarpenterAddOn : Construct
         var cluster = props.Cluster;
         _cluster = cluster.Cluster;
 
-        NodeRole = props.NodeRole ?? CreateNodeRole(this, "NodeRole", cluster.ClusterName);
+        NodeRole = props.NodeRole;
         var nodeAccess = new AccessEntry(this, "NodeAccessEntry", new AccessEntryProps
         {
             Cluster = cluster.Cluster,
@@ -106,8 +106,9 @@ public sealed class KarpenterAddOn : Construct
         Chart.Node.AddDependency(nodeAccess);
         Chart.Node.AddDependency(cluster.SystemNodeGroup);
 
-        NodeClassManifests = props.NodeClasses.Select((nc, i) => AddManifest($"NodeClass{i}", nc.Name, nc.ToManifest(), Chart)).ToList();
-        NodePoolManifests = props.NodePools.Select((np, i) => AddManifest($"NodePool{i}", np.Name, np.ToManifest(), Chart)).ToList();
+        // Construct ids come from the names, not list positions: reordering or removing one pool never replaces another.
+        NodeClassManifests = props.NodeClasses.Select(nc => AddManifest($"NodeClass-{nc.Name}", nc.ToManifest(), Chart)).ToList();
+        NodePoolManifests = props.NodePools.Select(np => AddManifest($"NodePool-{np.Name}", np.ToManifest(), Chart)).ToList();
         foreach (var pool in NodePoolManifests)
         {
             foreach (var nodeClass in NodeClassManifests)
@@ -217,7 +218,7 @@ public sealed class KarpenterAddOn : Construct
         ["nodeSelector"] = new Dictionary<string, object> { ["node.infra/role"] = "system" },
     };
 
-    private KubernetesManifest AddManifest(string id, string name, IDictionary<string, object> manifest, HelmChart chart)
+    private KubernetesManifest AddManifest(string id, IDictionary<string, object> manifest, HelmChart chart)
     {
         var resource = new KubernetesManifest(this, id, new KubernetesManifestProps
         {

@@ -16,9 +16,11 @@ public sealed record KarpenterAddOnProps
     /// <value>2.</value>
     public int Replicas { get; init; } = 2;
 
-    /// <summary>The role Karpenter's nodes run as.</summary>
-    /// <value>Omitted: created with <see cref="KarpenterAddOn.CreateNodeRole"/>. Node classes must name its role name.</value>
-    public Amazon.CDK.AWS.IAM.IRole? NodeRole { get; init; }
+    /// <summary>
+    /// The role Karpenter's nodes run as (<see cref="KarpenterAddOn.CreateNodeRole"/> makes one); the node classes name
+    /// its role name, so it exists before them.
+    /// </summary>
+    public required Amazon.CDK.AWS.IAM.IRole NodeRole { get; init; }
 
     /// <summary>The node classes; their <c>Role</c> must be <see cref="NodeRole"/>'s name.</summary>
     public required IReadOnlyList<Ec2NodeClassSpec> NodeClasses { get; init; }

@@ -29,7 +29,7 @@ public sealed record KarpenterVersion
     /// <summary>The problem with running this version on Kubernetes <paramref name="kubernetesVersion"/>, or <c>null</c> when compatible.</summary>
     public string? CompatibilityProblem(string kubernetesVersion)
     {
-        if (!System.Version.TryParse(Version, out var version) || version.Major != 1)
+        if (!System.Version.TryParse(Version, out var version) || version.Major != 1 || version.Build < 0 || version.Revision >= 0)
         {
             return $"'{Version}' is not a Karpenter 1.x version (for example 1.14.1).";
         }

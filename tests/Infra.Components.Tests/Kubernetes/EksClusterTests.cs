@@ -134,7 +134,7 @@ public sealed class EksClusterTests : IClassFixture<ClusterScenario>
     [Fact]
     public void Gives_each_admin_role_a_cluster_admin_access_entry()
     {
-        var entry = _s.Resource("AWS::EKS::AccessEntry", "EksAdmin0")["Properties"]!;
+        var entry = _s.Resource("AWS::EKS::AccessEntry", "EksAdminplatformadmin")["Properties"]!;
         Assert.Equal("arn:aws:iam::123456789012:role/platform-admin", (string?)entry["PrincipalArn"]);
         var policy = entry["AccessPolicies"]![0]!;
         Assert.Equal("cluster", (string?)policy["AccessScope"]!["Type"]);
@@ -151,6 +151,7 @@ public sealed class EksClusterTests : IClassFixture<ClusterScenario>
         Assert.Equal("CriticalAddonsOnly", (string?)taint["Key"]);
         Assert.Equal("NO_SCHEDULE", (string?)taint["Effect"]);
         Assert.Equal(2, (int)group["ScalingConfig"]!["MinSize"]!);
+        Assert.Equal("1.35", (string?)group["Version"]);
     }
 
     [Fact]

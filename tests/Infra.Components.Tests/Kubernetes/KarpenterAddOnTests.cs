@@ -158,18 +158,25 @@ public sealed class KarpenterAddOnTests : IClassFixture<ClusterScenario>
         }
 
         var chartId = _s.Json.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == "karpenter").Key;
-        var pool = _s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodePool0");
+        var pool = _s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodePooldefault");
         Assert.Contains(chartId, pool["DependsOn"]!.AsArray().Select(d => (string)d!));
-        Assert.Contains(pool["DependsOn"]!.AsArray(), d => ((string)d!).StartsWith("KarpenterNodeClass0", System.StringComparison.Ordinal));
+        Assert.Contains(pool["DependsOn"]!.AsArray(), d => ((string)d!).StartsWith("KarpenterNodeClassdefault", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Names_each_pool_and_class_by_its_name_so_reordering_replaces_nothing()
+    {
+        Assert.Single(_s.Json.Resources("Custom::AWSCDK-EKS-KubernetesResource").Keys, k => k.StartsWith("KarpenterNodePooldefault", System.StringComparison.Ordinal));
+        Assert.Single(_s.Json.Resources("Custom::AWSCDK-EKS-KubernetesResource").Keys, k => k.StartsWith("KarpenterNodeClassdefault", System.StringComparison.Ordinal));
     }
 
     [Fact]
     public void Applies_the_node_pool_and_node_class_as_v1_manifests()
     {
-        var pool = ClusterScenario.ManifestText(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodePool0")["Properties"]!["Manifest"]!);
+        var pool = ClusterScenario.ManifestText(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodePooldefault")["Properties"]!["Manifest"]!);
         Assert.Contains("\"apiVersion\":\"karpenter.sh/v1\",\"kind\":\"NodePool\"", pool, System.StringComparison.Ordinal);
         Assert.Contains("\"nodeClassRef\":{\"group\":\"karpenter.k8s.aws\",\"kind\":\"EC2NodeClass\",\"name\":\"default\"}", pool, System.StringComparison.Ordinal);
-        var nodeClass = ClusterScenario.ManifestText(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodeClass0")["Properties"]!["Manifest"]!);
+        var nodeClass = ClusterScenario.ManifestText(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "KarpenterNodeClassdefault")["Properties"]!["Manifest"]!);
         Assert.Contains("\"apiVersion\":\"karpenter.k8s.aws/v1\",\"kind\":\"EC2NodeClass\"", nodeClass, System.StringComparison.Ordinal);
         Assert.Contains("\"httpTokens\":\"required\"", nodeClass, System.StringComparison.Ordinal);
         Assert.Contains("\"alias\":\"al2023@latest\"", nodeClass, System.StringComparison.Ordinal);
@@ -190,6 +197,7 @@ public sealed class KarpenterAddOnValidationTests
             Cluster = cluster,
             Version = KarpenterVersion.Of("1.8.3"),
             Replicas = 0,
+            NodeRole = KarpenterAddOn.CreateNodeRole(stack, "NodeRole", cluster.ClusterName),
             NodeClasses = [],
             NodePools = [],
         }));
@@ -208,6 +216,8 @@ public sealed class KarpenterAddOnValidationTests
     [InlineData("1.12.0", "1.36", "Karpenter 1.12.0 does not support Kubernetes 1.36; use 1.13.0 or later.")]
     [InlineData("1.14.1", "1.37", "Kubernetes 1.37 is not in Karpenter's compatibility matrix here (1.33, 1.34, 1.35, 1.36).")]
     [InlineData("0.37.0", "1.35", "'0.37.0' is not a Karpenter 1.x version (for example 1.14.1).")]
+    [InlineData("1.14", "1.35", "'1.14' is not a Karpenter 1.x version (for example 1.14.1).")]
+    [InlineData("1.14.1.0", "1.35", "'1.14.1.0' is not a Karpenter 1.x version (for example 1.14.1).")]
     public void Checks_the_compatibility_matrix(string karpenter, string kubernetes, string? expected) =>
         Assert.Equal(expected, KarpenterVersion.Of(karpenter).CompatibilityProblem(kubernetes));
 }

@@ -64,4 +64,10 @@ public sealed class KubernetesConfigTests
         Assert.Equal(
             "prod.yaml:39: kubernetes.endpoint: is private, but publicAccessCidrs lists CIDRs; use endpoint: publicAndPrivate or remove publicAccessCidrs.",
             Assert.Single(Problems(Replace(Prod, "  endpoint: private", "  endpoint: private\n  publicAccessCidrs: [203.0.113.0/24]"), "prod.yaml")));
+
+    [Fact]
+    public void Rejects_a_network_without_egress_for_the_cluster() =>
+        Assert.Equal(
+            "dev.yaml:11: network.natGateways: 'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.",
+            Assert.Single(Problems(Replace(Dev, "  natGateways: single", "  natGateways: none"), "dev.yaml")));
 }

@@ -15,7 +15,7 @@ public sealed class ProdProtectionTests
     [InlineData("  natGateways: perAz", "  natGateways: single",
         "prod.yaml:15: network.natGateways: 'single' leaves prod with a single point of failure; use perAz.")]
     [InlineData("  natGateways: perAz", "  natGateways: none",
-        "prod.yaml:15: network.natGateways: 'none' leaves prod's private subnets without internet egress; use perAz.")]
+        "prod.yaml:15: network.natGateways: 'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.")]
     [InlineData("    trafficType: all", "    trafficType: reject",
         "prod.yaml:18: network.flowLogs.trafficType: prod records all traffic for incident response; use all.")]
     [InlineData("    trafficType: all", "    trafficType: accept",

@@ -58,6 +58,10 @@ public sealed class ClusterInvariantTests
         Assert.Equal("Retain", (string?)Cluster(EnvironmentTier.Prod).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
         Assert.Equal("Delete", (string?)Cluster(EnvironmentTier.Dev).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
         Assert.True(_env.Stages[EnvironmentTier.Prod].Cluster.TerminationProtection);
+        // A retained cluster keeps what it cannot run without: its service role and control-plane security group.
+        var prod = Cluster(EnvironmentTier.Prod);
+        Assert.Equal("Retain", (string?)prod.Resources("AWS::IAM::Role").Single(r => r.Key.StartsWith("EksClusterRole", System.StringComparison.Ordinal)).Value["DeletionPolicy"]);
+        Assert.Equal("Retain", (string?)prod.Resources("AWS::EC2::SecurityGroup").Single(r => r.Key.StartsWith("EksClusterControlPlaneSecurityGroup", System.StringComparison.Ordinal)).Value["DeletionPolicy"]);
         Assert.False(_env.Stages[EnvironmentTier.Dev].Cluster.TerminationProtection);
     }
 
@@ -65,7 +69,7 @@ public sealed class ClusterInvariantTests
     public void Prod_pins_its_node_ami_and_runs_two_controllers_while_dev_follows_latest_with_one()
     {
         string NodeClass(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
-            .Single(r => r.Key.StartsWith("KarpenterNodeClass0", System.StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!);
+            .Single(r => r.Key.StartsWith("KarpenterNodeClassdefault", System.StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!);
         string Values(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values
             .Single(c => (string?)c["Properties"]!["Release"] == "karpenter")["Properties"]!["Values"]!);
         Assert.Contains("\"alias\":\"al2023@v20260818\"", NodeClass(EnvironmentTier.Prod), System.StringComparison.Ordinal);
