@@ -52,6 +52,9 @@ public sealed record EnvironmentConfig
     /// <summary>The EKS cluster and Karpenter.</summary>
     public required KubernetesConfig Kubernetes { get; init; }
 
+    /// <summary>The Aurora PostgreSQL database.</summary>
+    public required DatabaseConfig Database { get; init; }
+
     /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
     public string Name => Environment.ToString().ToLowerInvariant();
 

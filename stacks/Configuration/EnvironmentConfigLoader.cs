@@ -160,6 +160,7 @@ public static class EnvironmentConfigLoader
         var storage = ReadStorage(r.Map("storage"));
         var protection = ReadProtection(r.Map("protection"));
         var kubernetes = ReadKubernetes(r.Map("kubernetes"));
+        var database = ReadDatabase(r.Map("database"));
         r.Done();
 
         return new EnvironmentConfig
@@ -174,6 +175,7 @@ public static class EnvironmentConfigLoader
             Storage = storage,
             Protection = protection,
             Kubernetes = kubernetes,
+            Database = database,
         };
     }
 
@@ -411,5 +413,34 @@ public static class EnvironmentConfigLoader
         };
         r.Done();
         return pool;
+    }
+
+    internal static readonly IReadOnlyDictionary<string, string> CapacityTypes = new Dictionary<string, string>
+    {
+        ["serverlessV2"] = "serverlessV2", ["provisioned"] = "provisioned",
+    };
+
+    private static DatabaseConfig ReadDatabase(YamlMapReader? r)
+    {
+        var capacity = r?.Map("capacity");
+        var config = new DatabaseConfig
+        {
+            EngineVersion = r?.String("engineVersion") ?? "",
+            WriterRegion = r?.String("writerRegion") ?? "",
+            CapacityType = capacity?.String("type") ?? "serverlessV2",
+            MinAcu = capacity?.Double("minAcu", required: false) ?? 0,
+            MaxAcu = capacity?.Double("maxAcu", required: false) ?? 0,
+            SecondsUntilAutoPause = capacity?.Int("secondsUntilAutoPause", required: false),
+            InstanceClass = capacity?.String("instanceClass", required: false),
+            Readers = capacity?.Int("readers", required: false) ?? 0,
+            SecondaryInstances = r?.Int("secondaryInstances", required: false) ?? 1,
+            BackupRetentionDays = r?.Int("backupRetentionDays") ?? 7,
+            LogRetentionDays = r?.Int("logRetentionDays") ?? 30,
+            MonitoringIntervalSeconds = r?.Int("monitoringIntervalSeconds") ?? 60,
+            WriteForwarding = r?.Bool("writeForwarding", required: false) ?? false,
+        };
+        capacity?.Done();
+        r?.Done();
+        return config;
     }
 }

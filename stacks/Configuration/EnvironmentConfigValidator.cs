@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.EC2;
 using Infra.Components;
+using Infra.Components.Database;
 using Infra.Components.Kubernetes;
 using Infra.Components.Kubernetes.Karpenter;
 using Infra.Components.Network;
@@ -57,12 +58,98 @@ internal static partial class EnvironmentConfigValidator
         ValidateNetwork(config.Network, context);
         ValidateStorage(config, context);
         ValidateKubernetes(config.Kubernetes, config.Environment, context);
+        ValidateDatabase(config, context);
         if (config.Network.NatGateways == NatGatewayStrategy.None)
         {
             context.Add("network.natGateways", "'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.");
         }
 
         ValidateProdProtections(config, context);
+    }
+
+    private static void ValidateDatabase(EnvironmentConfig config, ConfigContext context)
+    {
+        var db = config.Database;
+        if (!AuroraPostgresVersions.Supported.ContainsKey(db.EngineVersion))
+        {
+            context.Add("database.engineVersion", $"'{db.EngineVersion}' is not an Aurora PostgreSQL version RDS still allows for new clusters here; use one of {string.Join(", ", AuroraPostgresVersions.Supported.Keys)}.");
+        }
+
+        if (!config.Regions.Any(r => r.Name == db.WriterRegion))
+        {
+            context.Add("database.writerRegion", $"'{db.WriterRegion}' is not a region of this environment; use one of {string.Join(", ", config.Regions.Select(r => r.Name))}.");
+        }
+
+        var global = config.SecondaryRegion is not null;
+        if (db.CapacityType == "serverlessV2")
+        {
+            if (db.MinAcu < 0 || db.MinAcu > db.MaxAcu || db.MaxAcu < 1 || db.MaxAcu > 256)
+            {
+                context.Add("database.capacity", $"minAcu {db.MinAcu} and maxAcu {db.MaxAcu} must satisfy 0 <= minAcu <= maxAcu <= 256 and maxAcu >= 1.");
+            }
+            else if (db.MinAcu == 0 && global)
+            {
+                context.Add("database.capacity.minAcu", "0 pauses the cluster, which a global database member cannot do; use 0.5 or more.");
+            }
+            else if (db.MinAcu == 0 && db.SecondsUntilAutoPause is not (>= 300 and <= 86400))
+            {
+                context.Add("database.capacity.secondsUntilAutoPause", $"{db.SecondsUntilAutoPause?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}: with minAcu 0, give 300 to 86400 seconds of idleness before the cluster pauses.");
+            }
+        }
+        else if (db.CapacityType == "provisioned")
+        {
+            if (db.InstanceClass is not { } cls || !cls.StartsWith("db.", StringComparison.Ordinal) || !cls.Contains('g', StringComparison.Ordinal))
+            {
+                context.Add("database.capacity.instanceClass", $"'{db.InstanceClass}' is not a Graviton instance class such as db.r7g.large.");
+            }
+        }
+        else
+        {
+            context.Add("database.capacity.type", $"'{db.CapacityType}' is not allowed; use one of: serverlessV2, provisioned.");
+        }
+
+        if (db.Readers is < 0 or > 15)
+        {
+            context.Add("database.capacity.readers", $"{db.Readers} must be 0 to 15.");
+        }
+
+        if (global && db.SecondaryInstances is < 1 or > 16)
+        {
+            context.Add("database.secondaryInstances", $"{db.SecondaryInstances} must be 1 to 16; the secondary needs an instance to take over writing.");
+        }
+
+        if (db.BackupRetentionDays is < 1 or > 35)
+        {
+            context.Add("database.backupRetentionDays", $"{db.BackupRetentionDays} must be 1 to 35.");
+        }
+
+        if (!LogRetention.IsAllowed(db.LogRetentionDays))
+        {
+            context.Add("database.logRetentionDays", $"{db.LogRetentionDays} is not a CloudWatch Logs retention; use one of: {string.Join(", ", LogRetention.AllowedDays)}.");
+        }
+
+        if (db.MonitoringIntervalSeconds is not (0 or 1 or 5 or 10 or 15 or 30 or 60))
+        {
+            context.Add("database.monitoringIntervalSeconds", $"{db.MonitoringIntervalSeconds} must be 0, 1, 5, 10, 15, 30 or 60.");
+        }
+
+        if (db.WriteForwarding && !global)
+        {
+            context.Add("database.writeForwarding", "is true but there is no secondary region to forward from; add secondaryRegion or set it to false.");
+        }
+
+        if (config.Environment == EnvironmentTier.Prod)
+        {
+            if (db.BackupRetentionDays < 14)
+            {
+                context.Add("database.backupRetentionDays", $"{db.BackupRetentionDays} is too short for prod; keep 14 to 35 days.");
+            }
+
+            if (db.Readers < 1)
+            {
+                context.Add("database.capacity.readers", "0 leaves prod's writer without a standby in another AZ; use at least 1.");
+            }
+        }
     }
 
     private static void ValidateKubernetes(KubernetesConfig k8s, EnvironmentTier tier, ConfigContext context)

@@ -155,6 +155,23 @@ internal sealed class YamlMapReader
         return null;
     }
 
+    public double? Double(string key, bool required = true)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Context.Add(At(key), $"'{text}' is not a number.");
+        return null;
+    }
+
     public long? Long(string key, bool required = true)
     {
         var text = String(key, required);

@@ -28,6 +28,12 @@ public sealed class EnvironmentStage : Stage
         Config = config;
         NetworkStacks = config.Regions.ToDictionary(r => r.Name, r => new NetworkStack(this, $"Network-{r.Name}", config, r));
         Cluster = new ClusterStack(this, "Cluster", config, NetworkStacks[config.PrimaryRegion.Name], repositoryRoot);
+        // The home member (primary region) first: the secondary joins the global cluster it creates.
+        var home = new DatabaseStack(this, $"Database-{config.PrimaryRegion.Name}", config, config.PrimaryRegion, NetworkStacks[config.PrimaryRegion.Name],
+            [Cluster.Eks.Cluster.ClusterSecurityGroup]);
+        DatabaseStacks = config.SecondaryRegion is { } other
+            ? new Dictionary<string, DatabaseStack> { [config.PrimaryRegion.Name] = home, [other.Name] = SecondaryDatabase(config, other, home) }
+            : new Dictionary<string, DatabaseStack> { [config.PrimaryRegion.Name] = home };
         StorageReplica = config.Storage.ReplicateToSecondaryRegion && config.SecondaryRegion is { } secondary
             ? new StorageReplicaStack(this, "StorageReplica", config, secondary)
             : null;
@@ -46,6 +52,9 @@ public sealed class EnvironmentStage : Stage
     /// <summary>The EKS cluster stack (primary region).</summary>
     public ClusterStack Cluster { get; }
 
+    /// <summary>The database stack of each region in use.</summary>
+    public IReadOnlyDictionary<string, DatabaseStack> DatabaseStacks { get; }
+
     /// <summary>The storage stack (primary region).</summary>
     public StorageStack Storage { get; }
 
@@ -54,7 +63,15 @@ public sealed class EnvironmentStage : Stage
 
     /// <summary>Every stack of the stage.</summary>
     public IReadOnlyList<EnvironmentStack> Stacks =>
-        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster];
+        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster, .. DatabaseStacks.Values];
+
+    private DatabaseStack SecondaryDatabase(EnvironmentConfig config, RegionConfig region, DatabaseStack home)
+    {
+        // No EKS cluster runs in the secondary region yet: nothing is admitted until one does (see the failover runbook).
+        var secondary = new DatabaseStack(this, $"Database-{region.Name}", config, region, NetworkStacks[region.Name], []);
+        secondary.AddDependency(home, "the secondary joins the global cluster the home member creates");
+        return secondary;
+    }
 
     /// <summary>The stage's construct id: the environment name in Pascal case.</summary>
     public static string StageId(EnvironmentConfig config) => config.Environment.ToString();

@@ -65,6 +65,17 @@ internal static class ConfigDocuments
                 consolidationPolicy: whenEmptyOrUnderutilized
                 consolidateAfter: 30s
                 expireAfter: 168h
+        database:
+          engineVersion: "17.7"
+          writerRegion: us-east-1
+          capacity:
+            type: serverlessV2
+            minAcu: 0
+            maxAcu: 4
+            secondsUntilAutoPause: 600
+          backupRetentionDays: 1
+          logRetentionDays: 7
+          monitoringIntervalSeconds: 0
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -130,6 +141,17 @@ internal static class ConfigDocuments
                 consolidationPolicy: whenEmptyOrUnderutilized
                 consolidateAfter: 30s
                 expireAfter: 168h
+        database:
+          engineVersion: "17.7"
+          writerRegion: us-east-1
+          capacity:
+            type: provisioned
+            instanceClass: db.r7g.large
+            readers: 1
+          secondaryInstances: 1
+          backupRetentionDays: 14
+          logRetentionDays: 90
+          monitoringIntervalSeconds: 60
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

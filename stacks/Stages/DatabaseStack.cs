@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using Amazon.CDK.AWS.EC2;
+using Constructs;
+using Infra.Components.Database;
+using Infra.Stacks.Configuration;
+
+namespace Infra.Stacks.Stages;
+
+/// <summary>
+/// The environment's Aurora PostgreSQL cluster in one region. In dev, a single-region cluster. In staging and prod, a
+/// member of the global database: the home member in the primary region (global cluster and credentials), a
+/// secondary in the other. The writer role comes from <c>database.writerRegion</c>; flipping it after a switchover or
+/// failover changes no resource identity.
+/// </summary>
+public sealed class DatabaseStack : EnvironmentStack
+{
+    /// <summary>Creates the database stack of <paramref name="region"/>.</summary>
+    public DatabaseStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, NetworkStack network, IReadOnlyList<ISecurityGroup> allowedPeers)
+        : base(scope, id, config, region, $"database-{region.Name}", stateful: true)
+    {
+        var db = config.Database;
+        var isHome = region.Name == config.PrimaryRegion.Name;
+        var readers = isHome ? db.Readers : db.SecondaryInstances - 1;
+        Cluster = new AuroraPostgresCluster(this, "Database", new AuroraPostgresProps
+        {
+            ClusterIdentifier = $"infra-{config.Name}-{region.Name}",
+            EngineVersion = db.EngineVersion,
+            Vpc = network.Network.Vpc,
+            Subnets = network.Network.IsolatedSubnets,
+            RotationSubnets = network.Network.PrivateSubnets,
+            Capacity = db.CapacityType == "provisioned"
+                ? AuroraCapacity.Provisioned(db.InstanceClass!, readers)
+                : AuroraCapacity.ServerlessV2(db.MinAcu, db.MaxAcu, readers, db.SecondsUntilAutoPause),
+            Global = config.SecondaryRegion is null ? null : new GlobalDatabaseMembership
+            {
+                GlobalClusterIdentifier = $"infra-{config.Name}",
+                IsHome = isHome,
+                IsWriter = region.Name == db.WriterRegion,
+                SecretReplicaRegions = isHome ? config.Regions.Where(r => r.Name != region.Name).Select(r => r.Name).ToArray() : [],
+                WriteForwarding = db.WriteForwarding && region.Name != db.WriterRegion,
+            },
+            BackupRetentionDays = db.BackupRetentionDays,
+            LogRetentionDays = db.LogRetentionDays,
+            MonitoringIntervalSeconds = db.MonitoringIntervalSeconds,
+            AllowedPeers = allowedPeers,
+            RemovalPolicy = StatefulRemovalPolicy,
+        });
+    }
+
+    /// <summary>The cluster.</summary>
+    public AuroraPostgresCluster Cluster { get; }
+}
