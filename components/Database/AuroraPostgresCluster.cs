@@ -215,7 +215,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
         }
         else
         {
-            v.Require(c.InstanceClass is { } cls && cls.StartsWith("db.", StringComparison.Ordinal) && cls.Contains('g', StringComparison.Ordinal),
+            v.Require(c.InstanceClass is { } cls && cls.StartsWith("db.", StringComparison.Ordinal) && InstanceFamilies.IsGraviton(cls),
                 $"Capacity: '{c.InstanceClass}' is not a Graviton instance class such as db.r7g.large.");
         }
 

@@ -150,7 +150,7 @@ public sealed class EksCluster : Construct
         v.Require(nodes.MinSize >= 1 && nodes.MinSize <= nodes.MaxSize && (nodes.DesiredSize ?? nodes.MinSize) >= nodes.MinSize && (nodes.DesiredSize ?? nodes.MinSize) <= nodes.MaxSize,
             $"SystemNodes: sizes min {nodes.MinSize}, desired {nodes.DesiredSize?.ToString(CultureInfo.InvariantCulture) ?? "min"}, max {nodes.MaxSize} must satisfy 1 <= min <= desired <= max.");
         var arm = nodes.Ami is SystemNodeAmi.AmazonLinux2023Arm64 or SystemNodeAmi.BottlerocketArm64;
-        foreach (var type in nodes.InstanceTypes.Where(t => IsGraviton(t) != arm))
+        foreach (var type in nodes.InstanceTypes.Where(t => InstanceFamilies.IsGraviton(t) != arm))
         {
             v.Require(false, $"SystemNodes.InstanceTypes: '{type}' does not match the {nodes.Ami} AMI's architecture.");
         }
@@ -161,14 +161,6 @@ public sealed class EksCluster : Construct
 
     private static bool IsClusterName(string name) =>
         name.Length is >= 1 and <= 100 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    // Graviton instance families have a 'g' after the generation digit (m7g, c8g, t4g, r7gd).
-    private static bool IsGraviton(string instanceType)
-    {
-        var family = instanceType.Split('.')[0];
-        var digit = family.AsSpan().IndexOfAnyInRange('0', '9');
-        return digit >= 0 && digit + 1 < family.Length && family[digit + 1] == 'g';
-    }
 
     private static int? MinorDistance(string a, string b) =>
         System.Version.TryParse(a, out var va) && System.Version.TryParse(b, out var vb) && va.Major == vb.Major ? Math.Abs(va.Minor - vb.Minor) : null;

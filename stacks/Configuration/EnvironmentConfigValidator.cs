@@ -98,7 +98,7 @@ internal static partial class EnvironmentConfigValidator
         }
         else if (db.CapacityType == "provisioned")
         {
-            if (db.InstanceClass is not { } cls || !cls.StartsWith("db.", StringComparison.Ordinal) || !cls.Contains('g', StringComparison.Ordinal))
+            if (db.InstanceClass is not { } cls || !cls.StartsWith("db.", StringComparison.Ordinal) || !InstanceFamilies.IsGraviton(cls))
             {
                 context.Add("database.capacity.instanceClass", $"'{db.InstanceClass}' is not a Graviton instance class such as db.r7g.large.");
             }

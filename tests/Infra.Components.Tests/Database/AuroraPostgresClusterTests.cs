@@ -262,3 +262,17 @@ public sealed class AuroraSingleRegionTests
             e.Problems);
     }
 }
+
+public sealed class InstanceFamiliesTests
+{
+    [Theory]
+    [InlineData("m7g.large", true)]
+    [InlineData("db.r7g.large", true)]
+    [InlineData("r7gd.xlarge", true)]
+    [InlineData("t4g.medium", true)]
+    [InlineData("db.r6i.large", false)]
+    [InlineData("m7i.large", false)]
+    [InlineData("db.serverless", false)]
+    public void Recognizes_graviton_families_by_the_letter_after_the_generation(string type, bool graviton) =>
+        Assert.Equal(graviton, InstanceFamilies.IsGraviton(type));
+}
