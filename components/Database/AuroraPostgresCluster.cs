@@ -132,6 +132,9 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     /// <summary>The regional key.</summary>
     public IKey EncryptionKey { get; }
 
+    /// <summary>The Enhanced Monitoring role; <c>null</c> when monitoring is off.</summary>
+    public IRole? MonitoringRole { get; private set; }
+
     /// <summary>The cluster's security group.</summary>
     public ISecurityGroup SecurityGroup { get; }
 
@@ -316,7 +319,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
 
     private void CreateInstances(AuroraPostgresProps props)
     {
-        var monitoringRole = props.MonitoringIntervalSeconds == 0 ? null : new Role(this, "MonitoringRole", new RoleProps
+        var monitoringRole = MonitoringRole = props.MonitoringIntervalSeconds == 0 ? null : new Role(this, "MonitoringRole", new RoleProps
         {
             AssumedBy = new ServicePrincipal("monitoring.rds.amazonaws.com"),
             ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonRDSEnhancedMonitoringRole")],

@@ -3,6 +3,7 @@ using System.Linq;
 using Amazon.CDK.AWS.EC2;
 using Constructs;
 using Infra.Components.Database;
+using Infra.Policies;
 using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Stages;
@@ -46,6 +47,12 @@ public sealed class DatabaseStack : EnvironmentStack
             AllowedPeers = allowedPeers,
             RemovalPolicy = StatefulRemovalPolicy,
         });
+        if (Cluster.MonitoringRole is { } monitoring)
+        {
+            PolicySuppressions.Add(monitoring, "INFRA-IAM-4",
+                "RDS Enhanced Monitoring is defined by AmazonRDSEnhancedMonitoringRole, which AWS keeps in step with the agent.",
+                "Policy::service-role/AmazonRDSEnhancedMonitoringRole");
+        }
     }
 
     /// <summary>The cluster.</summary>
