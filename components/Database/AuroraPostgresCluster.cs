@@ -30,6 +30,9 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     /// <summary>The PostgreSQL port.</summary>
     public const int Port = 5432;
 
+    /// <summary>Opts out of RDS Extended Support: an engine past end of standard support is upgraded rather than billed extra.</summary>
+    public const string NoExtendedSupport = "open-source-rds-extended-support-disabled";
+
     private readonly AuroraPostgresProps _props;
 
     /// <summary>Creates the cluster, validating every prop first.</summary>
@@ -84,6 +87,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
                 EngineVersion = props.EngineVersion,
                 StorageEncrypted = true,
                 DeletionProtection = deletionProtection,
+                EngineLifecycleSupport = NoExtendedSupport,
             });
             GlobalCluster.ApplyRemovalPolicy(removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
         }
@@ -203,7 +207,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
         }
         else
         {
-            v.Require(!props.RdsManagedMasterPassword, "RdsManagedMasterPassword: not offered yet (CDK 2.160 has no L2 support); use the generated, rotated secret.");
+            v.Require(!props.RdsManagedMasterPassword, "RdsManagedMasterPassword: not offered; this component generates, replicates and rotates its own secret, the same way in every topology.");
         }
 
         var c = props.Capacity;
@@ -213,6 +217,10 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
                 $"Capacity: Serverless v2 needs 0 <= min ({c.MinAcu}) <= max ({c.MaxAcu}) <= 256 ACU, and max at least 1.");
             v.Require(c.MinAcu > 0 || (c.SecondsUntilAutoPause is >= 300 and <= 86400),
                 "Capacity: a minimum of 0 ACU pauses the cluster; give SecondsUntilAutoPause between 300 and 86400.");
+            v.Require(c.MinAcu != 0 || c.SecondsUntilAutoPause is null || c.SecondsUntilAutoPause is >= 300 and <= 86400, "Capacity: SecondsUntilAutoPause must be 300 to 86400.");
+            v.Require(c.MinAcu == 0 || c.SecondsUntilAutoPause is null,
+                $"Capacity: SecondsUntilAutoPause only applies to a minimum of 0 ACU (got {c.MinAcu}); AWS rejects it otherwise.");
+            v.Require(c.MinAcu % 0.5 == 0 && c.MaxAcu % 0.5 == 0, $"Capacity: ACU values go in steps of 0.5 (got {c.MinAcu} and {c.MaxAcu}).");
             v.Require(c.MinAcu > 0 || props.Global is null,
                 "Capacity: a member of a global database cannot scale to 0 ACU; use a minimum of at least 0.5.");
         }
@@ -291,17 +299,17 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
             CopyTagsToSnapshot = true,
             DeletionProtection = deletionProtection,
             EnableGlobalWriteForwarding = props.Global is { WriteForwarding: true } ? true : null,
+            EngineLifecycleSupport = NoExtendedSupport,
             ServerlessV2ScalingConfiguration = c.IsServerless
                 ? new CfnDBCluster.ServerlessV2ScalingConfigurationProperty { MinCapacity = c.MinAcu, MaxCapacity = c.MaxAcu }
                 : null,
         });
-        // CDK 2.160's L1 predates auto-pause and engine lifecycle support: set them on the template, pinned by tests.
+        // CDK 2.160's L1 predates auto-pause: set it on the template, pinned by a test.
         if (c.IsServerless && c.SecondsUntilAutoPause is { } pause)
         {
             cluster.AddPropertyOverride("ServerlessV2ScalingConfiguration.SecondsUntilAutoPause", pause);
         }
 
-        cluster.AddPropertyOverride("EngineLifecycleSupport", "open-source-rds-extended-support-disabled");
         cluster.ApplyRemovalPolicy(props.RemovalPolicy);
         if (Secret is not null)
         {
@@ -325,7 +333,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
             ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonRDSEnhancedMonitoringRole")],
         });
         var zones = props.Vpc.SelectSubnets(props.Subnets).AvailabilityZones;
-        var count = props.Capacity.Instances(headless: false);
+        var count = props.Capacity.Instances;
         for (var i = 0; i < count; i++)
         {
             new CfnDBInstance(this, i == 0 ? "Writer" : $"Reader{i}", new CfnDBInstanceProps
@@ -342,7 +350,8 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
                 PerformanceInsightsRetentionPeriod = 7,
                 MonitoringInterval = props.MonitoringIntervalSeconds,
                 MonitoringRoleArn = monitoringRole?.RoleArn,
-                AutoMinorVersionUpgrade = true,
+                // Off: the engine stays on the pinned (long-term-support) minor that the templates name.
+                AutoMinorVersionUpgrade = false,
             }).ApplyRemovalPolicy(RemovalPolicy.DESTROY); // Members hold no data of their own: the cluster does.
         }
     }

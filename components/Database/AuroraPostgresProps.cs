@@ -31,8 +31,8 @@ public sealed record AuroraCapacity
     /// <summary>Reader instances besides the writer; each in the next AZ, in promotion tier 1 so it scales with the writer.</summary>
     public int Readers { get; private init; }
 
-    /// <summary>Instances in the cluster: the writer (when <paramref name="headless"/> is false) and the readers.</summary>
-    public int Instances(bool headless) => Readers + (headless ? 0 : 1);
+    /// <summary>Instances in the cluster: the writer (or, on a secondary, the instance that takes over writing) and the readers.</summary>
+    public int Instances => Readers + 1;
 
     /// <summary>Serverless v2 capacity.</summary>
     public static AuroraCapacity ServerlessV2(double minAcu, double maxAcu, int readers = 0, int? secondsUntilAutoPause = null) =>

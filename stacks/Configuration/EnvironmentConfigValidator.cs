@@ -91,6 +91,14 @@ internal static partial class EnvironmentConfigValidator
             {
                 context.Add("database.capacity.minAcu", "0 pauses the cluster, which a global database member cannot do; use 0.5 or more.");
             }
+            else if (db.MinAcu % 0.5 != 0 || db.MaxAcu % 0.5 != 0)
+            {
+                context.Add("database.capacity", $"minAcu {db.MinAcu} and maxAcu {db.MaxAcu} must be in steps of 0.5.");
+            }
+            else if (db.MinAcu > 0 && db.SecondsUntilAutoPause is not null)
+            {
+                context.Add("database.capacity.secondsUntilAutoPause", $"only applies when minAcu is 0 (got {db.MinAcu}); remove it or set minAcu: 0.");
+            }
             else if (db.MinAcu == 0 && db.SecondsUntilAutoPause is not (>= 300 and <= 86400))
             {
                 context.Add("database.capacity.secondsUntilAutoPause", $"{db.SecondsUntilAutoPause?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}: with minAcu 0, give 300 to 86400 seconds of idleness before the cluster pauses.");
@@ -147,7 +155,7 @@ internal static partial class EnvironmentConfigValidator
 
             if (db.Readers < 1)
             {
-                context.Add("database.capacity.readers", "0 leaves prod's writer without a standby in another AZ; use at least 1.");
+                context.Add("database.capacity.readers", $"{db.Readers} leaves prod's writer without a standby in another AZ; use at least 1.");
             }
         }
     }

@@ -72,6 +72,7 @@ public sealed class AuroraGlobalDatabaseTests : IClassFixture<GlobalDatabaseScen
         Assert.True((bool)global["Properties"]!["StorageEncrypted"]!);
         Assert.True((bool)global["Properties"]!["DeletionProtection"]!);
         Assert.Equal("Retain", (string?)global["DeletionPolicy"]);
+        Assert.Equal("open-source-rds-extended-support-disabled", (string?)global["Properties"]!["EngineLifecycleSupport"]);
         Assert.Empty(_s.SecondaryJson.Resources("AWS::RDS::GlobalCluster"));
     }
 
@@ -157,6 +158,7 @@ public sealed class AuroraGlobalDatabaseTests : IClassFixture<GlobalDatabaseScen
             Assert.Equal(7, (int)i["PerformanceInsightsRetentionPeriod"]!);
             Assert.Equal(60, (int)i["MonitoringInterval"]!);
             Assert.False((bool)i["PubliclyAccessible"]!);
+            Assert.False((bool)i["AutoMinorVersionUpgrade"]!);
         });
     }
 

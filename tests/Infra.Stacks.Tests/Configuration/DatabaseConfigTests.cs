@@ -11,6 +11,8 @@ public sealed class DatabaseConfigTests
     [InlineData("    secondsUntilAutoPause: 600", "    secondsUntilAutoPause: 60", "dev.yaml:58: database.capacity.secondsUntilAutoPause: 60: with minAcu 0, give 300 to 86400 seconds of idleness before the cluster pauses.")]
     [InlineData("    type: serverlessV2", "    type: aurora", "dev.yaml:55: database.capacity.type: 'aurora' is not allowed; use one of: serverlessV2, provisioned.")]
     [InlineData("  monitoringIntervalSeconds: 0", "  monitoringIntervalSeconds: 45", "dev.yaml:61: database.monitoringIntervalSeconds: 45 must be 0, 1, 5, 10, 15, 30 or 60.")]
+    [InlineData("    minAcu: 0", "    minAcu: 1", "dev.yaml:58: database.capacity.secondsUntilAutoPause: only applies when minAcu is 0 (got 1); remove it or set minAcu: 0.")]
+    [InlineData("    minAcu: 0", "    minAcu: 0.3", "dev.yaml:54: database.capacity: minAcu 0.3 and maxAcu 4 must be in steps of 0.5.")]
     public void Rejects_a_bad_database_setting_at_its_key(string line, string replacement, string expected) =>
         Assert.Equal(expected, Assert.Single(Problems(Replace(Dev, line, replacement), "dev.yaml")));
 
