@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SecretsManager;
+using Amazon.CDK.AWS.SNS;
+using Constructs;
+using Infra.Components.Internal;
+using Infra.Components.Kubernetes;
+
+namespace Infra.Components.Observability;
+
+/// <summary>
+/// Prometheus, Alertmanager and Grafana (kube-prometheus-stack) on an <see cref="EksCluster"/>: Prometheus on encrypted
+/// gp3 volumes with retention and a size bound, requests set and, with two replicas, hard anti-affinity; the
+/// control-plane targets EKS does not expose turned off; every ServiceMonitor, PodMonitor, rule and probe selected,
+/// not only the release's; Alertmanager routing to SNS through SigV4 with its own Pod Identity role; Grafana's admin
+/// credentials generated in Secrets Manager and synced into the cluster by External Secrets (never in a template);
+/// Karpenter and Istio dashboards; everything on on-demand capacity. The operator's CRDs are upgraded by the chart's
+/// server-side-apply job, never through a KubernetesManifest.
+/// </summary>
+public sealed class KubePrometheusStack : Construct
+{
+    /// <summary>The chart's repository.</summary>
+    public const string ChartRepository = "https://prometheus-community.github.io/helm-charts";
+
+    /// <summary>The pinned kube-prometheus-stack version.</summary>
+    public const string ChartVersion = KubePrometheusStackVersions.Chart;
+
+    /// <summary>The namespace everything runs in.</summary>
+    public const string Namespace = "monitoring";
+
+    /// <summary>The release name (prefix of every resource the chart creates).</summary>
+    public const string Release = "kps";
+
+    /// <summary>Alertmanager's service account (named so its Pod Identity association can find it).</summary>
+    public const string AlertmanagerServiceAccount = "kps-alertmanager";
+
+    /// <summary>The Kubernetes secret Grafana reads its admin credentials from.</summary>
+    public const string GrafanaAdminSecret = "grafana-admin";
+
+    /// <summary>Installs the stack, validating every prop first.</summary>
+    public KubePrometheusStack(Construct scope, string id, KubePrometheusStackProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Validate(scope, id, props);
+        var cluster = props.Cluster;
+
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Description = $"Encrypts the monitoring secrets and alert topic of EKS cluster {cluster.ClusterName}",
+            EnableKeyRotation = true,
+            PendingWindow = Duration.Days(30),
+            RemovalPolicy = props.RemovalPolicy,
+        });
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowAlarmNotifications",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resources = ["*"],
+        }));
+        AlertTopic = props.AlertTopic ?? CreateTopic(cluster.ClusterName);
+        GrafanaAdmin = new Secret(this, "GrafanaAdmin", new SecretProps
+        {
+            Description = $"Grafana admin of EKS cluster {cluster.ClusterName} (synced into the cluster by External Secrets)",
+            EncryptionKey = Key,
+            GenerateSecretString = new SecretStringGenerator
+            {
+                SecretStringTemplate = "{\"admin-user\":\"admin\"}",
+                GenerateStringKey = "admin-password",
+                ExcludePunctuation = true,
+                PasswordLength = 32,
+            },
+            RemovalPolicy = props.RemovalPolicy,
+        });
+
+        var secrets = InstallExternalSecrets(cluster);
+        var alertmanager = cluster.AddPodIdentityRole(this, "AlertmanagerRole", Namespace, AlertmanagerServiceAccount, $"Alertmanager of EKS cluster {cluster.ClusterName}: publishes alerts to SNS");
+        AlertTopic.GrantPublish(alertmanager.Role);
+
+        Chart = new HelmChart(this, "Chart", new HelmChartProps
+        {
+            Cluster = cluster.Cluster,
+            Chart = "kube-prometheus-stack",
+            Repository = ChartRepository,
+            Version = ChartVersion,
+            Namespace = Namespace,
+            Release = Release,
+            CreateNamespace = true,
+            // Prometheus' volumes may take a while to bind; waiting could outlast the handler's 15-minute window.
+            Wait = false,
+            Timeout = Duration.Minutes(10),
+            Values = Values(props, Stack.Of(this).Region),
+        });
+        Chart.Node.AddDependency(alertmanager.Association);
+        Chart.Node.AddDependency(secrets);
+    }
+
+    /// <summary>The chart.</summary>
+    public HelmChart Chart { get; }
+
+    /// <summary>Where alerts go.</summary>
+    public ITopic AlertTopic { get; }
+
+    /// <summary>Grafana's admin credentials in Secrets Manager.</summary>
+    public ISecret GrafanaAdmin { get; }
+
+    /// <summary>The key of the topic and the secret.</summary>
+    public IKey Key { get; }
+
+    private static void Validate(Construct scope, string id, KubePrometheusStackProps props)
+    {
+        var v = new ValidationCollector();
+        v.Require(props.PrometheusReplicas is >= 1 and <= 3, $"PrometheusReplicas: {props.PrometheusReplicas} must be 1 to 3.");
+        v.Require(props.AlertmanagerReplicas is >= 1 and <= 3, $"AlertmanagerReplicas: {props.AlertmanagerReplicas} must be 1 to 3.");
+        v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.Retention, "^[0-9]+(h|d|w|y)$"),
+            $"Retention: '{props.Retention}' is not a Prometheus retention such as 2d, 15d or 4w.");
+        v.Require(props.StorageGiB is >= 10 and <= 2000, $"StorageGiB: {props.StorageGiB} must be 10 to 2000.");
+        v.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps));
+    }
+
+    private Topic CreateTopic(string clusterName)
+    {
+        var topic = new Topic(this, "AlertTopic", new TopicProps { DisplayName = $"Alerts of EKS cluster {clusterName}", MasterKey = Key });
+        topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyInsecureTransport",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["sns:Publish"],
+            Resources = [topic.TopicArn],
+            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
+        }));
+        return topic;
+    }
+
+    // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.
+    private KubernetesManifest InstallExternalSecrets(EksCluster cluster)
+    {
+        const string externalSecretsNamespace = "external-secrets";
+        var role = cluster.AddPodIdentityRole(this, "ExternalSecretsRole", externalSecretsNamespace, "external-secrets", $"External Secrets of EKS cluster {cluster.ClusterName}: reads the monitoring secrets");
+        GrafanaAdmin.GrantRead(role.Role);
+        var chart = new HelmChart(this, "ExternalSecrets", new HelmChartProps
+        {
+            Cluster = cluster.Cluster,
+            Chart = "external-secrets",
+            Repository = KubePrometheusStackVersions.ExternalSecretsRepository,
+            Version = KubePrometheusStackVersions.ExternalSecretsChart,
+            Namespace = externalSecretsNamespace,
+            Release = "external-secrets",
+            CreateNamespace = true,
+            Wait = true,
+            Timeout = Duration.Minutes(10),
+            Values = new Dictionary<string, object>
+            {
+                ["serviceAccount"] = new Dictionary<string, object> { ["name"] = "external-secrets" },
+                ["nodeSelector"] = new Dictionary<string, object> { ["node.infra/role"] = "system" },
+                ["tolerations"] = new object[] { new Dictionary<string, object> { ["key"] = "CriticalAddonsOnly", ["operator"] = "Exists", ["effect"] = "NoSchedule" } },
+            },
+        });
+        chart.Node.AddDependency(role.Association);
+
+        var region = Stack.Of(this).Region;
+        var store = new KubernetesManifest(this, "SecretStore", new KubernetesManifestProps
+        {
+            Cluster = cluster.Cluster,
+            Manifest =
+            [
+                new Dictionary<string, object>
+                {
+                    ["apiVersion"] = KubePrometheusStackVersions.ExternalSecretsApi,
+                    ["kind"] = "ClusterSecretStore",
+                    ["metadata"] = new Dictionary<string, object> { ["name"] = "aws-secrets-manager" },
+                    ["spec"] = new Dictionary<string, object>
+                    {
+                        ["provider"] = new Dictionary<string, object>
+                        {
+                            ["aws"] = new Dictionary<string, object> { ["service"] = "SecretsManager", ["region"] = region },
+                        },
+                    },
+                },
+                new Dictionary<string, object>
+                {
+                    ["apiVersion"] = KubePrometheusStackVersions.ExternalSecretsApi,
+                    ["kind"] = "ExternalSecret",
+                    ["metadata"] = new Dictionary<string, object> { ["name"] = GrafanaAdminSecret, ["namespace"] = Namespace },
+                    ["spec"] = new Dictionary<string, object>
+                    {
+                        ["refreshInterval"] = "1h",
+                        ["secretStoreRef"] = new Dictionary<string, object> { ["kind"] = "ClusterSecretStore", ["name"] = "aws-secrets-manager" },
+                        ["target"] = new Dictionary<string, object> { ["name"] = GrafanaAdminSecret },
+                        ["dataFrom"] = new object[] { new Dictionary<string, object> { ["extract"] = new Dictionary<string, object> { ["key"] = GrafanaAdmin.SecretArn } } },
+                    },
+                },
+            ],
+            Overwrite = true,
+        });
+        store.Node.AddDependency(chart);
+        return store;
+    }
+
+    private Dictionary<string, object> Values(KubePrometheusStackProps props, string region)
+    {
+        var nodeSelector = props.NodeSelector.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+        var retentionSizeGb = (int)Math.Floor(props.StorageGiB * 0.85);
+        var prometheusSpec = new Dictionary<string, object>
+        {
+            ["replicas"] = props.PrometheusReplicas,
+            ["retention"] = props.Retention,
+            ["retentionSize"] = $"{retentionSizeGb}GB",
+            ["resources"] = new Dictionary<string, object>
+            {
+                ["requests"] = new Dictionary<string, object> { ["cpu"] = props.PrometheusCpu, ["memory"] = props.PrometheusMemory },
+                ["limits"] = new Dictionary<string, object> { ["memory"] = props.PrometheusMemory },
+            },
+            ["storageSpec"] = new Dictionary<string, object>
+            {
+                ["volumeClaimTemplate"] = new Dictionary<string, object>
+                {
+                    ["spec"] = new Dictionary<string, object>
+                    {
+                        ["storageClassName"] = EksCluster.DefaultStorageClass,
+                        ["accessModes"] = new object[] { "ReadWriteOnce" },
+                        ["resources"] = new Dictionary<string, object> { ["requests"] = new Dictionary<string, object> { ["storage"] = $"{props.StorageGiB}Gi" } },
+                    },
+                },
+            },
+            // Select every ServiceMonitor, PodMonitor, rule and probe, not only those labelled with this release.
+            ["serviceMonitorSelectorNilUsesHelmValues"] = false,
+            ["podMonitorSelectorNilUsesHelmValues"] = false,
+            ["ruleSelectorNilUsesHelmValues"] = false,
+            ["probeSelectorNilUsesHelmValues"] = false,
+            ["externalLabels"] = new Dictionary<string, object> { ["cluster"] = props.Cluster.ClusterName },
+            ["nodeSelector"] = nodeSelector,
+        };
+        if (props.PrometheusReplicas > 1)
+        {
+            prometheusSpec["podAntiAffinity"] = "hard";
+        }
+
+        return new Dictionary<string, object>
+        {
+            // Operator CRDs: the chart installs them first time and upgrades them with a server-side-apply job.
+            ["crds"] = new Dictionary<string, object> { ["upgradeJob"] = new Dictionary<string, object> { ["enabled"] = true } },
+            // EKS does not expose these control-plane components: their alerts would fire forever.
+            ["kubeControllerManager"] = new Dictionary<string, object> { ["enabled"] = false },
+            ["kubeScheduler"] = new Dictionary<string, object> { ["enabled"] = false },
+            ["kubeEtcd"] = new Dictionary<string, object> { ["enabled"] = false },
+            ["kubeProxy"] = new Dictionary<string, object> { ["enabled"] = false },
+            ["prometheus"] = new Dictionary<string, object> { ["prometheusSpec"] = prometheusSpec },
+            ["alertmanager"] = new Dictionary<string, object>
+            {
+                ["serviceAccount"] = new Dictionary<string, object> { ["create"] = true, ["name"] = AlertmanagerServiceAccount },
+                ["alertmanagerSpec"] = new Dictionary<string, object>
+                {
+                    ["replicas"] = props.AlertmanagerReplicas,
+                    ["nodeSelector"] = nodeSelector,
+                },
+                ["config"] = new Dictionary<string, object>
+                {
+                    ["route"] = new Dictionary<string, object>
+                    {
+                        ["receiver"] = "sns",
+                        ["group_by"] = new object[] { "alertname", "namespace" },
+                        ["routes"] = new object[] { new Dictionary<string, object> { ["receiver"] = "null", ["matchers"] = new object[] { "alertname = \"Watchdog\"" } } },
+                    },
+                    ["receivers"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["name"] = "null" },
+                        new Dictionary<string, object>
+                        {
+                            ["name"] = "sns",
+                            ["sns_configs"] = new object[]
+                            {
+                                new Dictionary<string, object>
+                                {
+                                    ["topic_arn"] = AlertTopic.TopicArn,
+                                    ["sigv4"] = new Dictionary<string, object> { ["region"] = region },
+                                    ["subject"] = "{{ .CommonLabels.alertname }} on " + props.Cluster.ClusterName,
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            ["grafana"] = new Dictionary<string, object>
+            {
+                ["admin"] = new Dictionary<string, object> { ["existingSecret"] = GrafanaAdminSecret, ["userKey"] = "admin-user", ["passwordKey"] = "admin-password" },
+                ["nodeSelector"] = nodeSelector,
+                ["dashboardProviders"] = new Dictionary<string, object>
+                {
+                    ["dashboardproviders.yaml"] = new Dictionary<string, object>
+                    {
+                        ["apiVersion"] = 1,
+                        ["providers"] = new object[]
+                        {
+                            new Dictionary<string, object>
+                            {
+                                ["name"] = "platform",
+                                ["folder"] = "Platform",
+                                ["type"] = "file",
+                                ["options"] = new Dictionary<string, object> { ["path"] = "/var/lib/grafana/dashboards/platform" },
+                            },
+                        },
+                    },
+                },
+                ["dashboards"] = new Dictionary<string, object>
+                {
+                    ["platform"] = KubePrometheusStackVersions.Dashboards.ToDictionary(
+                        d => d.Key,
+                        d => (object)new Dictionary<string, object> { ["gnetId"] = d.Value.Id, ["revision"] = d.Value.Revision, ["datasource"] = "Prometheus" }),
+                },
+            },
+            ["prometheusOperator"] = new Dictionary<string, object> { ["nodeSelector"] = nodeSelector },
+            ["kube-state-metrics"] = new Dictionary<string, object> { ["nodeSelector"] = nodeSelector },
+        };
+    }
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Infra.Components.Kubernetes;
+using Infra.Components.Network;
+using Infra.Components.Observability;
+using Infra.Components.Tests.Kubernetes;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Components.Tests.Observability;
+
+/// <summary>A cluster with prod-like monitoring (two replicas, retained key and secret), synthesized once.</summary>
+public sealed class MonitoringScenario
+{
+    public MonitoringScenario()
+    {
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
+        Cluster = new EksCluster(stack, "Eks", ClusterScenario.Props(network));
+        Monitoring = new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps
+        {
+            Cluster = Cluster,
+            PrometheusReplicas = 2,
+            Retention = "15d",
+            StorageGiB = 100,
+            PrometheusMemory = "4Gi",
+            AlertmanagerReplicas = 2,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        Json = Template.FromStack(stack).ToJsonObject();
+    }
+
+    public EksCluster Cluster { get; }
+
+    public KubePrometheusStack Monitoring { get; }
+
+    public JsonObject Json { get; }
+
+    public JsonObject Resource(string type, string idPrefix) => Json.Resources(type).Single(r => r.Key.StartsWith(idPrefix, StringComparison.Ordinal)).Value;
+
+    public string LogicalId(string type, string idPrefix) => Json.Resources(type).Keys.Single(k => k.StartsWith(idPrefix, StringComparison.Ordinal));
+
+    public JsonObject Chart(string release) =>
+        Json.Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Release"] == release);
+
+    /// <summary>The chart's values, with each CloudFormation reference rendered as <c>${LogicalId}</c>.</summary>
+    public JsonNode Values(string release) => JsonNode.Parse(Render(Chart(release)["Properties"]!["Values"]!))!;
+
+    /// <summary>The text CloudFormation will join, with <c>${LogicalId}</c> for each <c>Ref</c> and <c>&lt;token&gt;</c> for other functions.</summary>
+    public static string Render(JsonNode node) => node switch
+    {
+        JsonValue v => (string)v!,
+        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p switch
+        {
+            JsonValue pv => (string)pv!,
+            JsonObject r when r["Ref"] is JsonValue id => $"${{{(string)id!}}}",
+            _ => "<token>",
+        })),
+        _ => node.ToJsonString(),
+    };
+}
+
+[Collection(CdkCollection.Name)]
+public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
+{
+    private readonly MonitoringScenario _s;
+
+    public KubePrometheusStackTests(MonitoringScenario scenario) => _s = scenario;
+
+    private JsonNode Values => _s.Values(KubePrometheusStack.Release);
+
+    private JsonNode PrometheusSpec => Values["prometheus"]!["prometheusSpec"]!;
+
+    [Fact]
+    public void Installs_the_pinned_charts_from_their_upstream_repositories()
+    {
+        var kps = _s.Chart("kps")["Properties"]!;
+        Assert.Equal(("kube-prometheus-stack", "91.5.0", "https://prometheus-community.github.io/helm-charts", "monitoring"),
+            ((string)kps["Chart"]!, (string)kps["Version"]!, (string)kps["Repository"]!, (string)kps["Namespace"]!));
+        var eso = _s.Chart("external-secrets")["Properties"]!;
+        Assert.Equal(("external-secrets", "2.10.0", "https://charts.external-secrets.io"), ((string)eso["Chart"]!, (string)eso["Version"]!, (string)eso["Repository"]!));
+    }
+
+    [Fact]
+    public void Bounds_prometheus_by_time_and_by_85_percent_of_its_encrypted_volume()
+    {
+        Assert.Equal("15d", (string?)PrometheusSpec["retention"]);
+        Assert.Equal("85GB", (string?)PrometheusSpec["retentionSize"]);
+        var claim = PrometheusSpec["storageSpec"]!["volumeClaimTemplate"]!["spec"]!;
+        Assert.Equal(EksCluster.DefaultStorageClass, (string?)claim["storageClassName"]);
+        Assert.Equal("100Gi", (string?)claim["resources"]!["requests"]!["storage"]);
+    }
+
+    [Fact]
+    public void Spreads_two_prometheus_replicas_over_nodes_with_requests_and_a_memory_limit()
+    {
+        Assert.Equal(2, (int)PrometheusSpec["replicas"]!);
+        Assert.Equal("hard", (string?)PrometheusSpec["podAntiAffinity"]);
+        Assert.Equal("4Gi", (string?)PrometheusSpec["resources"]!["requests"]!["memory"]);
+        Assert.Equal("4Gi", (string?)PrometheusSpec["resources"]!["limits"]!["memory"]);
+        Assert.Equal(2, (int)Values["alertmanager"]!["alertmanagerSpec"]!["replicas"]!);
+    }
+
+    [Fact]
+    public void Selects_every_monitor_and_rule_and_turns_off_control_plane_targets_eks_hides()
+    {
+        foreach (var key in new[] { "serviceMonitorSelectorNilUsesHelmValues", "podMonitorSelectorNilUsesHelmValues", "ruleSelectorNilUsesHelmValues", "probeSelectorNilUsesHelmValues" })
+        {
+            Assert.False((bool)PrometheusSpec[key]!, key);
+        }
+
+        foreach (var target in new[] { "kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy" })
+        {
+            Assert.False((bool)Values[target]!["enabled"]!, target);
+        }
+
+        Assert.True((bool)Values["crds"]!["upgradeJob"]!["enabled"]!);
+    }
+
+    [Fact]
+    public void Runs_every_monitoring_pod_on_on_demand_capacity()
+    {
+        var selectors = new[]
+        {
+            PrometheusSpec["nodeSelector"]!, Values["alertmanager"]!["alertmanagerSpec"]!["nodeSelector"]!, Values["grafana"]!["nodeSelector"]!,
+            Values["prometheusOperator"]!["nodeSelector"]!, Values["kube-state-metrics"]!["nodeSelector"]!,
+        };
+        Assert.All(selectors, s => Assert.Equal("on-demand", (string?)s["karpenter.sh/capacity-type"]));
+    }
+
+    [Fact]
+    public void Keeps_grafanas_credentials_out_of_every_template_and_helm_value()
+    {
+        var grafana = Values["grafana"]!;
+        Assert.Null(grafana["adminPassword"]);
+        Assert.Equal(KubePrometheusStack.GrafanaAdminSecret, (string?)grafana["admin"]!["existingSecret"]);
+
+        var secret = _s.Resource("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin")["Properties"]!;
+        Assert.Null(secret["SecretString"]);
+        Assert.Equal("admin-password", (string?)secret["GenerateSecretString"]!["GenerateStringKey"]);
+        Assert.Equal(32, (int)secret["GenerateSecretString"]!["PasswordLength"]!);
+
+        // Only the ExternalSecret names the secret, by ARN; no chart's values refer to it.
+        var secretId = _s.LogicalId("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin");
+        foreach (var chart in _s.Json.Resources("Custom::AWSCDK-EKS-HelmChart").Values)
+        {
+            var values = MonitoringScenario.Render(chart["Properties"]!["Values"]!);
+            Assert.DoesNotContain(secretId, values, StringComparison.Ordinal);
+            Assert.DoesNotContain("password\":\"", values, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var manifest = MonitoringScenario.Render(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["Properties"]!["Manifest"]!);
+        var external = JsonNode.Parse(manifest)!.AsArray().Single(m => (string?)m!["kind"] == "ExternalSecret")!;
+        Assert.Equal("monitoring", (string?)external["metadata"]!["namespace"]);
+        Assert.Equal($"${{{secretId}}}", (string?)external["spec"]!["dataFrom"]![0]!["extract"]!["key"]);
+    }
+
+    [Fact]
+    public void Lets_external_secrets_read_only_the_grafana_secret()
+    {
+        var association = _s.Resource("AWS::EKS::PodIdentityAssociation", "MonitoringExternalSecretsRoleAssociation")["Properties"]!;
+        Assert.Equal(("external-secrets", "external-secrets"), ((string)association["Namespace"]!, (string)association["ServiceAccount"]!));
+        var statements = _s.Resource("AWS::IAM::Policy", "MonitoringExternalSecretsRoleDefaultPolicy")["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        var read = statements.Single(s => s!["Action"]!.ToJsonString().Contains("secretsmanager:GetSecretValue", StringComparison.Ordinal))!;
+        Assert.Equal("{\"Ref\":\"" + _s.LogicalId("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin") + "\"}", read["Resource"]!.ToJsonString());
+        Assert.DoesNotContain(statements, s => s!["Resource"]!.ToJsonString() == "\"*\"");
+    }
+
+    [Fact]
+    public void Sends_alerts_to_an_encrypted_tls_only_topic_through_alertmanagers_own_role()
+    {
+        var topicId = _s.LogicalId("AWS::SNS::Topic", "MonitoringAlertTopic");
+        var sns = Values["alertmanager"]!["config"]!["receivers"]!.AsArray().Single(r => (string?)r!["name"] == "sns")!["sns_configs"]![0]!;
+        Assert.Equal($"${{{topicId}}}", (string?)sns["topic_arn"]);
+        Assert.Equal("us-east-1", (string?)sns["sigv4"]!["region"]);
+        Assert.Equal("sns", (string?)Values["alertmanager"]!["config"]!["route"]!["receiver"]);
+
+        var association = _s.Resource("AWS::EKS::PodIdentityAssociation", "MonitoringAlertmanagerRoleAssociation")["Properties"]!;
+        Assert.Equal(("monitoring", KubePrometheusStack.AlertmanagerServiceAccount), ((string)association["Namespace"]!, (string)association["ServiceAccount"]!));
+        var publish = _s.Resource("AWS::IAM::Policy", "MonitoringAlertmanagerRoleDefaultPolicy")["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray()
+            .Single(s => (string?)s!["Action"] == "sns:Publish")!;
+        Assert.Equal("{\"Ref\":\"" + topicId + "\"}", publish["Resource"]!.ToJsonString());
+
+        var topic = _s.Resource("AWS::SNS::Topic", "MonitoringAlertTopic")["Properties"]!;
+        Assert.Contains(_s.LogicalId("AWS::KMS::Key", "MonitoringKey"), topic["KmsMasterKeyId"]!.ToJsonString(), StringComparison.Ordinal);
+        var deny = _s.Resource("AWS::SNS::TopicPolicy", "MonitoringAlertTopicPolicy")["Properties"]!["PolicyDocument"]!["Statement"]![0]!;
+        Assert.Equal(("Deny", "false"), ((string)deny["Effect"]!, (string)deny["Condition"]!["Bool"]!["aws:SecureTransport"]!));
+    }
+
+    [Fact]
+    public void Retains_the_key_and_secret_when_asked_and_rotates_the_key()
+    {
+        var key = _s.Resource("AWS::KMS::Key", "MonitoringKey");
+        Assert.Equal(("Retain", "Retain"), ((string)key["DeletionPolicy"]!, (string)key["UpdateReplacePolicy"]!));
+        Assert.True((bool)key["Properties"]!["EnableKeyRotation"]!);
+        var secret = _s.Resource("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin");
+        Assert.Equal("Retain", (string?)secret["DeletionPolicy"]);
+    }
+
+    [Fact]
+    public void Installs_the_chart_only_after_its_roles_and_the_grafana_secret_exist()
+    {
+        var dependsOn = _s.Chart("kps")["DependsOn"]!.AsArray().Select(d => (string)d!).ToArray();
+        Assert.Contains(_s.LogicalId("AWS::EKS::PodIdentityAssociation", "MonitoringAlertmanagerRoleAssociation"), dependsOn);
+        Assert.Contains(_s.LogicalId("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore"), dependsOn);
+        var storeDependsOn = _s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["DependsOn"]!.ToJsonString();
+        Assert.Contains(_s.Json.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == "external-secrets").Key, storeDependsOn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provisions_the_karpenter_and_istio_dashboards_at_pinned_revisions()
+    {
+        var dashboards = Values["grafana"]!["dashboards"]!["platform"]!.AsObject();
+        Assert.Equal(KubePrometheusStackVersions.Dashboards.Count, dashboards.Count);
+        Assert.Equal(22171, (int)dashboards.Single(d => d.Key.StartsWith("karpenter", StringComparison.Ordinal) && (int)d.Value!["gnetId"]! == 22171).Value!["gnetId"]!);
+        Assert.All(dashboards, d => Assert.True((int)d.Value!["revision"]! > 0, d.Key));
+        Assert.Contains(dashboards, d => d.Key.StartsWith("istio", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_every_bad_prop_at_once()
+    {
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var e = Assert.Throws<ConstructValidationException>(() => new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps
+        {
+            Cluster = _s.Cluster,
+            PrometheusReplicas = 0,
+            Retention = "2 days",
+            StorageGiB = 5,
+        }));
+        Assert.Contains("PrometheusReplicas: 0 must be 1 to 3.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Retention: '2 days' is not a Prometheus retention such as 2d, 15d or 4w.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("StorageGiB: 5 must be 10 to 2000.", e.Message, StringComparison.Ordinal);
+    }
+}
