@@ -55,6 +55,9 @@ public sealed record EnvironmentConfig
     /// <summary>The Aurora PostgreSQL database.</summary>
     public required DatabaseConfig Database { get; init; }
 
+    /// <summary>Monitoring on the cluster.</summary>
+    public required ObservabilityConfig Observability { get; init; }
+
     /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
     public string Name => Environment.ToString().ToLowerInvariant();
 

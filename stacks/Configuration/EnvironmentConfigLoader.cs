@@ -161,6 +161,7 @@ public static class EnvironmentConfigLoader
         var protection = ReadProtection(r.Map("protection"));
         var kubernetes = ReadKubernetes(r.Map("kubernetes"));
         var database = ReadDatabase(r.Map("database"));
+        var observability = ReadObservability(r.Map("observability"));
         r.Done();
 
         return new EnvironmentConfig
@@ -176,6 +177,7 @@ public static class EnvironmentConfigLoader
             Protection = protection,
             Kubernetes = kubernetes,
             Database = database,
+            Observability = observability,
         };
     }
 
@@ -440,6 +442,25 @@ public static class EnvironmentConfigLoader
             WriteForwarding = r?.Bool("writeForwarding", required: false) ?? false,
         };
         capacity?.Done();
+        r?.Done();
+        return config;
+    }
+
+    private static ObservabilityConfig ReadObservability(YamlMapReader? r)
+    {
+        var prometheus = r?.Map("prometheus");
+        var alertmanager = r?.Map("alertmanager");
+        var config = new ObservabilityConfig
+        {
+            PrometheusReplicas = prometheus?.Int("replicas") ?? 1,
+            Retention = prometheus?.String("retention") ?? "",
+            StorageGiB = prometheus?.Int("storageGiB") ?? 0,
+            Cpu = prometheus?.String("cpu") ?? "",
+            Memory = prometheus?.String("memory") ?? "",
+            AlertmanagerReplicas = alertmanager?.Int("replicas") ?? 1,
+        };
+        prometheus?.Done();
+        alertmanager?.Done();
         r?.Done();
         return config;
     }

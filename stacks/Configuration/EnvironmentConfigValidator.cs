@@ -59,6 +59,7 @@ internal static partial class EnvironmentConfigValidator
         ValidateStorage(config, context);
         ValidateKubernetes(config.Kubernetes, config.Environment, context);
         ValidateDatabase(config, context);
+        ValidateObservability(config, context);
         if (config.Network.NatGateways == NatGatewayStrategy.None)
         {
             context.Add("network.natGateways", "'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.");
@@ -66,6 +67,66 @@ internal static partial class EnvironmentConfigValidator
 
         ValidateProdProtections(config, context);
     }
+
+    private static void ValidateObservability(EnvironmentConfig config, ConfigContext context)
+    {
+        var o = config.Observability;
+        if (o.PrometheusReplicas is < 1 or > 3)
+        {
+            context.Add("observability.prometheus.replicas", $"{o.PrometheusReplicas} must be 1 to 3.");
+        }
+        else if (config.Environment == EnvironmentTier.Prod && o.PrometheusReplicas < 2)
+        {
+            context.Add("observability.prometheus.replicas", $"{o.PrometheusReplicas}: prod needs 2 so monitoring survives losing a node; set replicas: 2.");
+        }
+
+        if (!PrometheusDuration().IsMatch(o.Retention))
+        {
+            context.Add("observability.prometheus.retention", $"'{o.Retention}' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.");
+        }
+
+        if (o.StorageGiB is < 10 or > 2000)
+        {
+            context.Add("observability.prometheus.storageGiB", $"{o.StorageGiB} must be 10 to 2000 (GiB per replica).");
+        }
+
+        if (!CpuQuantity().IsMatch(o.Cpu))
+        {
+            context.Add("observability.prometheus.cpu", $"'{o.Cpu}' is not a CPU quantity such as 250m or 1.");
+        }
+
+        if (!MemoryQuantity().IsMatch(o.Memory))
+        {
+            context.Add("observability.prometheus.memory", $"'{o.Memory}' is not a memory quantity such as 1Gi or 512Mi.");
+        }
+
+        if (o.AlertmanagerReplicas is < 1 or > 3)
+        {
+            context.Add("observability.alertmanager.replicas", $"{o.AlertmanagerReplicas} must be 1 to 3.");
+        }
+        else if (config.Environment == EnvironmentTier.Prod && o.AlertmanagerReplicas < 2)
+        {
+            context.Add("observability.alertmanager.replicas", $"{o.AlertmanagerReplicas}: prod needs 2 so alerts still go out while a node is replaced; set replicas: 2.");
+        }
+
+        // The monitoring pods select on-demand capacity: some node pool must offer it, or they never schedule.
+        var pools = config.Kubernetes.Karpenter.NodePools;
+        if (pools.Count > 0 && pools.All(p => p.CapacityTypes.All(KnownCapacityTypes.Contains)) && !pools.Any(p => p.CapacityTypes.Contains("on-demand")))
+        {
+            context.Add("kubernetes.karpenter.nodePools", "no pool allows on-demand capacity, which Prometheus, Alertmanager and Grafana run on; add on-demand to a pool's capacityTypes.");
+        }
+    }
+
+    private static readonly string[] KnownCapacityTypes = ["spot", "on-demand", "reserved"];
+
+    [GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
+    private static partial Regex PrometheusDuration();
+
+    [GeneratedRegex("^([1-9][0-9]*m|[0-9]+(\\.[0-9]+)?)$")]
+    private static partial Regex CpuQuantity();
+
+    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi)$")]
+    private static partial Regex MemoryQuantity();
 
     private static void ValidateDatabase(EnvironmentConfig config, ConfigContext context)
     {

@@ -38,6 +38,7 @@ public sealed class EnvironmentStage : Stage
             ? new StorageReplicaStack(this, "StorageReplica", config, secondary)
             : null;
         Storage = new StorageStack(this, "Storage", config, StorageReplica);
+        Platform = new PlatformStack(this, "Platform", config, Cluster);
 
         CostAllocationTags.Apply(this, config.ResourceTags);
         Aspects.Of(this).Add(new SupportedLambdaRuntimes());
@@ -52,6 +53,9 @@ public sealed class EnvironmentStage : Stage
     /// <summary>The EKS cluster stack (primary region).</summary>
     public ClusterStack Cluster { get; }
 
+    /// <summary>The platform on the cluster: monitoring (primary region).</summary>
+    public PlatformStack Platform { get; }
+
     /// <summary>The database stack of each region in use.</summary>
     public IReadOnlyDictionary<string, DatabaseStack> DatabaseStacks { get; }
 
@@ -63,7 +67,7 @@ public sealed class EnvironmentStage : Stage
 
     /// <summary>Every stack of the stage.</summary>
     public IReadOnlyList<EnvironmentStack> Stacks =>
-        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster, .. DatabaseStacks.Values];
+        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster, Platform, .. DatabaseStacks.Values];
 
     private DatabaseStack SecondaryDatabase(EnvironmentConfig config, RegionConfig region, DatabaseStack home)
     {

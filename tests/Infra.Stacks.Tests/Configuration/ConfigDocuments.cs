@@ -76,6 +76,15 @@ internal static class ConfigDocuments
           backupRetentionDays: 1
           logRetentionDays: 7
           monitoringIntervalSeconds: 0
+        observability:
+          prometheus:
+            replicas: 1              # prometheus
+            retention: 2d
+            storageGiB: 20
+            cpu: 250m
+            memory: 1Gi
+          alertmanager:
+            replicas: 1              # alertmanager
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -152,6 +161,15 @@ internal static class ConfigDocuments
           backupRetentionDays: 14
           logRetentionDays: 90
           monitoringIntervalSeconds: 60
+        observability:
+          prometheus:
+            replicas: 2              # prometheus
+            retention: 2d
+            storageGiB: 20
+            cpu: 250m
+            memory: 1Gi
+          alertmanager:
+            replicas: 2              # alertmanager
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -1,0 +1,39 @@
+using Constructs;
+using Infra.Components.Observability;
+using Infra.Policies;
+using Infra.Stacks.Configuration;
+
+namespace Infra.Stacks.Stages;
+
+/// <summary>
+/// The platform on the environment's cluster: kube-prometheus-stack (Prometheus, Alertmanager, Grafana) with its
+/// alert topic, Grafana credentials and External Secrets. A stack of its own so a chart upgrade never touches the
+/// cluster stack; it deploys after the cluster stack (the CDK adds the dependency through the cluster's references).
+/// </summary>
+public sealed class PlatformStack : EnvironmentStack
+{
+    /// <summary>Creates the platform stack on <paramref name="cluster"/>.</summary>
+    public PlatformStack(Construct scope, string id, EnvironmentConfig config, ClusterStack cluster)
+        : base(scope, id, config, config.PrimaryRegion, "platform", stateful: false)
+    {
+        var o = config.Observability;
+        Monitoring = new KubePrometheusStack(this, "Monitoring", new KubePrometheusStackProps
+        {
+            Cluster = cluster.Eks,
+            PrometheusReplicas = o.PrometheusReplicas,
+            Retention = o.Retention,
+            StorageGiB = o.StorageGiB,
+            PrometheusCpu = o.Cpu,
+            PrometheusMemory = o.Memory,
+            AlertmanagerReplicas = o.AlertmanagerReplicas,
+            RemovalPolicy = StatefulRemovalPolicy,
+        });
+        PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
+            "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
+            "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
+        AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
+    }
+
+    /// <summary>Prometheus, Alertmanager and Grafana.</summary>
+    public KubePrometheusStack Monitoring { get; }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Infra.Components.Observability;
+using Infra.Stacks.Configuration;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Environments;
+
+[Collection(EnvironmentsCollection.Name)]
+public sealed class PlatformInvariantTests
+{
+    private readonly SynthesizedEnvironments _env;
+
+    public PlatformInvariantTests(SynthesizedEnvironments environments) => _env = environments;
+
+    private JsonObject Json(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Platform);
+
+    private JsonNode PrometheusSpec(EnvironmentTier tier)
+    {
+        var chart = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Release"] == KubePrometheusStack.Release);
+        return JsonNode.Parse(chart["Properties"]!["Values"]!.Text())!["prometheus"]!["prometheusSpec"]!;
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev, 1, "2d", "20Gi", "17GB")]
+    [InlineData(EnvironmentTier.Staging, 1, "7d", "50Gi", "42GB")]
+    [InlineData(EnvironmentTier.Prod, 2, "15d", "100Gi", "85GB")]
+    public void Sizes_prometheus_from_the_environments_config(EnvironmentTier tier, int replicas, string retention, string storage, string retentionSize)
+    {
+        var spec = PrometheusSpec(tier);
+        Assert.Equal(replicas, (int)spec["replicas"]!);
+        Assert.Equal(retention, (string?)spec["retention"]);
+        Assert.Equal(retentionSize, (string?)spec["retentionSize"]);
+        Assert.Equal(storage, (string?)spec["storageSpec"]!["volumeClaimTemplate"]!["spec"]!["resources"]!["requests"]!["storage"]);
+        Assert.Equal(replicas > 1 ? "hard" : null, (string?)spec["podAntiAffinity"]);
+        Assert.Equal(_env.Stages[tier].Config.ClusterName, (string?)spec["externalLabels"]!["cluster"]);
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Deploys_after_the_cluster_stack_in_the_primary_region_through_its_kubectl_handler(EnvironmentTier tier)
+    {
+        var stage = _env.Stages[tier];
+        Assert.Contains(stage.Cluster, stage.Platform.Dependencies);
+        Assert.Equal(stage.Config.PrimaryRegion.Name, stage.Platform.Region);
+        var token = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values.First()["Properties"]!["ServiceToken"]!.ToJsonString();
+        Assert.Contains($"infra-{stage.Config.Name}-cluster:", token, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prod_retains_the_monitoring_key_and_grafana_secret_and_dev_deletes_them()
+    {
+        foreach (var type in new[] { "AWS::KMS::Key", "AWS::SecretsManager::Secret" })
+        {
+            Assert.Equal("Retain", (string?)Json(EnvironmentTier.Prod).Single(type)["DeletionPolicy"]);
+            Assert.Equal("Delete", (string?)Json(EnvironmentTier.Dev).Single(type)["DeletionPolicy"]);
+        }
+    }
+
+    [Fact]
+    public void Keeps_the_logical_ids_of_the_key_and_secret()
+    {
+        // A new key id would orphan the secret's ciphertext; a new secret id would issue Grafana a new password.
+        var json = Json(EnvironmentTier.Prod);
+        Assert.Equal(["MonitoringKey61F0DC42"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+        Assert.Equal(["MonitoringGrafanaAdminF2B9B213"], json.Resources("AWS::SecretsManager::Secret").Keys.ToArray());
+    }
+}
