@@ -169,8 +169,15 @@ public sealed class KubePrometheusStack : Construct
         var store = new KubernetesManifest(this, "SecretStore", new KubernetesManifestProps
         {
             Cluster = cluster.Cluster,
+            // The namespace comes first: the ExternalSecret lives in it, and the chart that would create it installs later.
             Manifest =
             [
+                new Dictionary<string, object>
+                {
+                    ["apiVersion"] = "v1",
+                    ["kind"] = "Namespace",
+                    ["metadata"] = new Dictionary<string, object> { ["name"] = Namespace },
+                },
                 new Dictionary<string, object>
                 {
                     ["apiVersion"] = KubePrometheusStackVersions.ExternalSecretsApi,

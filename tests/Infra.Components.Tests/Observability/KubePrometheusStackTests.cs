@@ -153,7 +153,10 @@ public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
         }
 
         var manifest = MonitoringScenario.Render(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["Properties"]!["Manifest"]!);
-        var external = JsonNode.Parse(manifest)!.AsArray().Single(m => (string?)m!["kind"] == "ExternalSecret")!;
+        var documents = JsonNode.Parse(manifest)!.AsArray();
+        Assert.Equal(["Namespace", "ClusterSecretStore", "ExternalSecret"], documents.Select(d => (string)d!["kind"]!).ToArray());
+        Assert.Equal("monitoring", (string?)documents[0]!["metadata"]!["name"]);
+        var external = documents.Single(m => (string?)m!["kind"] == "ExternalSecret")!;
         Assert.Equal("monitoring", (string?)external["metadata"]!["namespace"]);
         Assert.Equal($"${{{secretId}}}", (string?)external["spec"]!["dataFrom"]![0]!["extract"]!["key"]);
     }
