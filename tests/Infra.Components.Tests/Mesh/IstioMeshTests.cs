@@ -1,0 +1,155 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using Infra.Components.Kubernetes;
+using Infra.Components.Mesh;
+using Infra.Components.Network;
+using Infra.Components.Observability;
+using Infra.Components.Tests.Kubernetes;
+using Infra.Components.Tests.Observability;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Components.Tests.Mesh;
+
+/// <summary>Two clusters synthesized once: a revisioned mesh scraped by monitoring (prod's shape), and a plain one (dev's).</summary>
+public sealed class MeshScenario
+{
+    public MeshScenario()
+    {
+        Revisioned = Build(revisioned: true, out var mesh);
+        RevisionedMesh = mesh;
+        Plain = Build(revisioned: false, out mesh);
+        PlainMesh = mesh;
+    }
+
+    public JsonObject Revisioned { get; }
+
+    public IstioMesh RevisionedMesh { get; }
+
+    public JsonObject Plain { get; }
+
+    public IstioMesh PlainMesh { get; }
+
+    public EksCluster? Cluster { get; private set; }
+
+    private JsonObject Build(bool revisioned, out IstioMesh mesh)
+    {
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
+        Cluster = new EksCluster(stack, "Eks", ClusterScenario.Props(network));
+        var monitoring = revisioned ? new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps { Cluster = Cluster }) : null;
+        mesh = new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = Cluster, Revisioned = revisioned, IstiodReplicas = revisioned ? 2 : 1, Monitoring = monitoring });
+        return Template.FromStack(stack).ToJsonObject();
+    }
+}
+
+[Collection(CdkCollection.Name)]
+public sealed class IstioMeshTests : IClassFixture<MeshScenario>
+{
+    private readonly MeshScenario _s;
+
+    public IstioMeshTests(MeshScenario scenario) => _s = scenario;
+
+    private static (string Id, JsonObject Resource) Chart(JsonObject template, string chart) =>
+        template.Resources("Custom::AWSCDK-EKS-HelmChart").Select(kv => (kv.Key, kv.Value)).Single(c => (string?)c.Value["Properties"]!["Chart"] == chart && ((string?)c.Value["Properties"]!["Repository"])!.Contains("istio", StringComparison.Ordinal));
+
+    private static JsonNode Values(JsonObject template, string chart) => JsonNode.Parse(MonitoringScenario.Render(Chart(template, chart).Resource["Properties"]!["Values"]!))!;
+
+    private static (string Id, JsonObject Resource) Manifest(JsonObject template, string idPrefix) =>
+        template.Resources("Custom::AWSCDK-EKS-KubernetesResource").Select(kv => (kv.Key, kv.Value)).Single(kv => kv.Key.StartsWith(idPrefix, StringComparison.Ordinal));
+
+    private static JsonArray Documents(JsonObject template, string idPrefix) => JsonNode.Parse(MonitoringScenario.Render(Manifest(template, idPrefix).Resource["Properties"]!["Manifest"]!))!.AsArray();
+
+    private static string[] DependsOn(JsonObject resource) => resource["DependsOn"]?.AsArray().Select(d => (string)d!).ToArray() ?? [];
+
+    [Fact]
+    public void Installs_base_and_istiod_at_the_pinned_version_from_istios_repository()
+    {
+        foreach (var chart in new[] { "base", "istiod" })
+        {
+            var p = Chart(_s.Plain, chart).Resource["Properties"]!;
+            Assert.Equal(("1.31.1", "https://istio-release.storage.googleapis.com/charts", "istio-system"), ((string)p["Version"]!, (string)p["Repository"]!, (string)p["Namespace"]!));
+        }
+    }
+
+    [Fact]
+    public void Orders_the_crds_before_istiod_and_istiods_webhook_before_the_policies()
+    {
+        foreach (var template in new[] { _s.Plain, _s.Revisioned })
+        {
+            Assert.Contains(Chart(template, "base").Id, DependsOn(Chart(template, "istiod").Resource));
+            Assert.Contains(Chart(template, "istiod").Id, DependsOn(Manifest(template, "MeshPolicies").Resource));
+        }
+    }
+
+    [Fact]
+    public void Enforces_strict_mutual_tls_across_the_mesh_from_the_root_namespace()
+    {
+        var peer = Documents(_s.Plain, "MeshPolicies").Single(d => (string?)d!["kind"] == "PeerAuthentication")!;
+        Assert.Equal(("default", "istio-system", "STRICT"), ((string)peer["metadata"]!["name"]!, (string)peer["metadata"]!["namespace"]!, (string)peer["spec"]!["mtls"]!["mode"]!));
+        Assert.Equal("security.istio.io/v1", (string?)peer["apiVersion"]);
+        var telemetry = Documents(_s.Plain, "MeshPolicies").Single(d => (string?)d!["kind"] == "Telemetry")!;
+        Assert.Equal("envoy", (string?)telemetry["spec"]!["accessLogging"]![0]!["providers"]![0]!["name"]);
+    }
+
+    [Fact]
+    public void Runs_an_unrevisioned_istiod_with_namespace_injection_by_default()
+    {
+        Assert.Equal("istiod", (string?)Chart(_s.Plain, "istiod").Resource["Properties"]!["Release"]);
+        Assert.Null(Values(_s.Plain, "istiod")["revision"]);
+        Assert.Equal("default", (string?)Values(_s.Plain, "base")["defaultRevision"]);
+        Assert.Equal(("istio-injection", "enabled"), (_s.PlainMesh.InjectionLabel.Key, _s.PlainMesh.InjectionLabel.Value));
+        Assert.DoesNotContain(_s.Plain.Resources("Custom::AWSCDK-EKS-KubernetesResource").Keys, k => k.StartsWith("MeshMonitors", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Runs_a_revisioned_istiod_behind_the_stable_tag_for_canary_upgrades()
+    {
+        Assert.Equal("istiod-1-31-1", (string?)Chart(_s.Revisioned, "istiod").Resource["Properties"]!["Release"]);
+        var values = Values(_s.Revisioned, "istiod");
+        Assert.Equal("1-31-1", (string?)values["revision"]);
+        Assert.Equal(["stable"], values["revisionTags"]!.AsArray().Select(t => (string)t!).ToArray());
+        Assert.Equal("1-31-1", (string?)Values(_s.Revisioned, "base")["defaultRevision"]);
+        Assert.Equal(("istio.io/rev", "stable"), (_s.RevisionedMesh.InjectionLabel.Key, _s.RevisionedMesh.InjectionLabel.Value));
+    }
+
+    [Fact]
+    public void Keeps_istiod_available_through_node_drains_on_on_demand_nodes()
+    {
+        var values = Values(_s.Revisioned, "istiod");
+        Assert.Equal(2, (int)values["pilot"]!["replicaCount"]!);
+        Assert.Equal(2, (int)values["pilot"]!["autoscaleMin"]!);
+        Assert.Equal(5, (int)values["pilot"]!["autoscaleMax"]!);
+        Assert.True((bool)values["global"]!["defaultPodDisruptionBudget"]!["enabled"]!);
+        Assert.Equal("on-demand", (string?)values["pilot"]!["nodeSelector"]!["karpenter.sh/capacity-type"]);
+        Assert.Equal("/dev/stdout", (string?)values["meshConfig"]!["accessLogFile"]);
+    }
+
+    [Fact]
+    public void Scrapes_sidecars_and_istiod_once_the_prometheus_operators_crds_exist()
+    {
+        var monitors = Manifest(_s.Revisioned, "MeshMonitors");
+        var kps = _s.Revisioned.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == KubePrometheusStack.Release).Key;
+        Assert.Contains(kps, DependsOn(monitors.Resource));
+        Assert.Contains(Chart(_s.Revisioned, "istiod").Id, DependsOn(monitors.Resource));
+
+        var documents = Documents(_s.Revisioned, "MeshMonitors");
+        var pod = documents.Single(d => (string?)d!["kind"] == "PodMonitor")!;
+        Assert.True((bool)pod["spec"]!["namespaceSelector"]!["any"]!);
+        Assert.Equal(("http-envoy-prom", "/stats/prometheus"), ((string)pod["spec"]!["podMetricsEndpoints"]![0]!["port"]!, (string)pod["spec"]!["podMetricsEndpoints"]![0]!["path"]!));
+        var service = documents.Single(d => (string?)d!["kind"] == "ServiceMonitor")!;
+        Assert.Equal("pilot", (string?)service["spec"]!["selector"]!["matchLabels"]!["istio"]);
+        Assert.Equal("http-monitoring", (string?)service["spec"]!["endpoints"]![0]!["port"]);
+    }
+
+    [Fact]
+    public void Rejects_every_bad_prop_at_once()
+    {
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster!, Version = "1.24.0", IstiodReplicas = 0 }));
+        Assert.Contains("Version: '1.24.0' is not a supported Istio version; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("IstiodReplicas: 0 must be 1 to 5.", e.Message, StringComparison.Ordinal);
+    }
+}
