@@ -58,6 +58,9 @@ public sealed record EnvironmentConfig
     /// <summary>Monitoring on the cluster.</summary>
     public required ObservabilityConfig Observability { get; init; }
 
+    /// <summary>The Istio mesh on the cluster.</summary>
+    public required MeshConfig Mesh { get; init; }
+
     /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
     public string Name => Environment.ToString().ToLowerInvariant();
 

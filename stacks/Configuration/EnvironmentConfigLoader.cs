@@ -162,6 +162,7 @@ public static class EnvironmentConfigLoader
         var kubernetes = ReadKubernetes(r.Map("kubernetes"));
         var database = ReadDatabase(r.Map("database"));
         var observability = ReadObservability(r.Map("observability"));
+        var mesh = ReadMesh(r.Map("mesh"));
         r.Done();
 
         return new EnvironmentConfig
@@ -178,6 +179,7 @@ public static class EnvironmentConfigLoader
             Kubernetes = kubernetes,
             Database = database,
             Observability = observability,
+            Mesh = mesh,
         };
     }
 
@@ -461,6 +463,18 @@ public static class EnvironmentConfigLoader
         };
         prometheus?.Done();
         alertmanager?.Done();
+        r?.Done();
+        return config;
+    }
+
+    private static MeshConfig ReadMesh(YamlMapReader? r)
+    {
+        var config = new MeshConfig
+        {
+            IstioVersion = r?.String("istioVersion") ?? "",
+            Revisioned = r?.Bool("revisioned") ?? false,
+            IstiodReplicas = r?.Int("istiodReplicas") ?? 1,
+        };
         r?.Done();
         return config;
     }

@@ -7,6 +7,7 @@ using Infra.Components;
 using Infra.Components.Database;
 using Infra.Components.Kubernetes;
 using Infra.Components.Kubernetes.Karpenter;
+using Infra.Components.Mesh;
 using Infra.Components.Network;
 using Infra.Components.Storage;
 
@@ -60,12 +61,36 @@ internal static partial class EnvironmentConfigValidator
         ValidateKubernetes(config.Kubernetes, config.Environment, context);
         ValidateDatabase(config, context);
         ValidateObservability(config, context);
+        ValidateMesh(config, context);
         if (config.Network.NatGateways == NatGatewayStrategy.None)
         {
             context.Add("network.natGateways", "'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.");
         }
 
         ValidateProdProtections(config, context);
+    }
+
+    private static void ValidateMesh(EnvironmentConfig config, ConfigContext context)
+    {
+        var mesh = config.Mesh;
+        if (!IstioVersions.Supported.Contains(mesh.IstioVersion))
+        {
+            context.Add("mesh.istioVersion", $"'{mesh.IstioVersion}' is not an Istio version this repository installs; use one of {string.Join(", ", IstioVersions.Supported.Order(StringComparer.Ordinal))} (quoted).");
+        }
+
+        if (mesh.IstiodReplicas is < 1 or > 5)
+        {
+            context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas} must be 1 to 5.");
+        }
+        else if (config.Environment == EnvironmentTier.Prod && mesh.IstiodReplicas < 2)
+        {
+            context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas}: prod needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.");
+        }
+
+        if (config.Environment == EnvironmentTier.Prod && !mesh.Revisioned)
+        {
+            context.Add("mesh.revisioned", "false: prod upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.");
+        }
     }
 
     private static void ValidateObservability(EnvironmentConfig config, ConfigContext context)

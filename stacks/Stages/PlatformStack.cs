@@ -1,4 +1,5 @@
 using Constructs;
+using Infra.Components.Mesh;
 using Infra.Components.Observability;
 using Infra.Policies;
 using Infra.Stacks.Configuration;
@@ -7,7 +8,7 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// The platform on the environment's cluster: kube-prometheus-stack (Prometheus, Alertmanager, Grafana) with its
-/// alert topic, Grafana credentials and External Secrets. A stack of its own so a chart upgrade never touches the
+/// alert topic, Grafana credentials and External Secrets, and the Istio control plane with STRICT mTLS. A stack of its own so a chart upgrade never touches the
 /// cluster stack; it deploys after the cluster stack (the CDK adds the dependency through the cluster's references).
 /// </summary>
 public sealed class PlatformStack : EnvironmentStack
@@ -31,8 +32,19 @@ public sealed class PlatformStack : EnvironmentStack
         PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
             "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
             "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
+        Mesh = new IstioMesh(this, "Mesh", new IstioMeshProps
+        {
+            Cluster = cluster.Eks,
+            Version = config.Mesh.IstioVersion,
+            Revisioned = config.Mesh.Revisioned,
+            IstiodReplicas = config.Mesh.IstiodReplicas,
+            Monitoring = Monitoring,
+        });
         AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
     }
+
+    /// <summary>The Istio control plane, its mesh-wide policies and monitors.</summary>
+    public IstioMesh Mesh { get; }
 
     /// <summary>Prometheus, Alertmanager and Grafana.</summary>
     public KubePrometheusStack Monitoring { get; }

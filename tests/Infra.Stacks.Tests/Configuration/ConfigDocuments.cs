@@ -85,6 +85,10 @@ internal static class ConfigDocuments
             memory: 1Gi
           alertmanager:
             replicas: 1              # alertmanager
+        mesh:
+          istioVersion: "1.31.1"
+          revisioned: false
+          istiodReplicas: 1
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -170,6 +174,10 @@ internal static class ConfigDocuments
             memory: 1Gi
           alertmanager:
             replicas: 2              # alertmanager
+        mesh:
+          istioVersion: "1.31.1"
+          revisioned: true
+          istiodReplicas: 2
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -70,3 +70,38 @@ public sealed class PlatformInvariantTests
         Assert.Equal(["MonitoringGrafanaAdminF2B9B213"], json.Resources("AWS::SecretsManager::Secret").Keys.ToArray());
     }
 }
+
+[Collection(EnvironmentsCollection.Name)]
+public sealed class MeshInvariantTests
+{
+    private readonly SynthesizedEnvironments _env;
+
+    public MeshInvariantTests(SynthesizedEnvironments environments) => _env = environments;
+
+    private JsonObject Json(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Platform);
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev, "istiod")]
+    [InlineData(EnvironmentTier.Staging, "istiod-1-31-1")]
+    [InlineData(EnvironmentTier.Prod, "istiod-1-31-1")]
+    public void Installs_istiod_as_the_environment_asks(EnvironmentTier tier, string release)
+    {
+        var istiod = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Chart"] == "istiod");
+        Assert.Equal(release, (string?)istiod["Properties"]!["Release"]);
+        Assert.Equal("1.31.1", (string?)istiod["Properties"]!["Version"]);
+    }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void Enforces_strict_mtls_and_has_prometheus_scrape_the_mesh(EnvironmentTier tier)
+    {
+        var manifests = Json(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource");
+        var policies = manifests.Single(m => m.Key.StartsWith("MeshPolicies", StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!.Text();
+        Assert.Contains("\"mtls\":{\"mode\":\"STRICT\"}", policies, StringComparison.Ordinal);
+        var monitors = manifests.Single(m => m.Key.StartsWith("MeshMonitors", StringComparison.Ordinal)).Value;
+        var kps = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == KubePrometheusStack.Release).Key;
+        Assert.Contains(kps, monitors["DependsOn"]!.AsArray().Select(d => (string)d!));
+    }
+}
