@@ -21,6 +21,9 @@ public sealed class IstioMesh : Construct
     /// <summary>The control plane's namespace (the mesh's root namespace).</summary>
     public const string Namespace = "istio-system";
 
+    /// <summary>The ingress gateway's namespace.</summary>
+    public const string GatewayNamespace = "istio-ingress";
+
     /// <summary>The revision tag workloads select when istiod is revisioned.</summary>
     public const string StableTag = "stable";
 
@@ -93,6 +96,26 @@ public sealed class IstioMesh : Construct
         });
         Policies.Node.AddDependency(Istiod);
 
+        if (props.Gateway is { } gateway)
+        {
+            Gateway = new HelmChart(this, "Gateway", new HelmChartProps
+            {
+                Cluster = cluster,
+                Chart = "gateway",
+                Repository = IstioVersions.Repository,
+                Version = props.Version,
+                Namespace = GatewayNamespace,
+                Release = "istio-ingressgateway",
+                CreateNamespace = true,
+                // The NLB is created asynchronously; waiting for its address could outlast the handler's window.
+                Wait = false,
+                Timeout = Duration.Minutes(10),
+                Values = GatewayValues(gateway, props),
+            });
+            Gateway.Node.AddDependency(Policies);
+            Gateway.Node.AddDependency(gateway.LoadBalancerController.Chart);
+        }
+
         if (props.Monitoring is { } monitoring)
         {
             Monitors = new KubernetesManifest(this, "Monitors", new KubernetesManifestProps
@@ -121,6 +144,9 @@ public sealed class IstioMesh : Construct
     /// <summary>Mesh-wide STRICT mTLS and access logging.</summary>
     public KubernetesManifest Policies { get; }
 
+    /// <summary>The ingress gateway chart; <c>null</c> without a gateway.</summary>
+    public HelmChart? Gateway { get; }
+
     /// <summary>The PodMonitor and ServiceMonitor; <c>null</c> without monitoring.</summary>
     public KubernetesManifest? Monitors { get; }
 
@@ -130,6 +156,12 @@ public sealed class IstioMesh : Construct
         v.Require(IstioVersions.Supported.Contains(props.Version),
             $"Version: '{props.Version}' is not a supported Istio version; use one of {string.Join(", ", IstioVersions.Supported.Order(StringComparer.Ordinal))}.");
         v.Require(props.IstiodReplicas is >= 1 and <= 5, $"IstiodReplicas: {props.IstiodReplicas} must be 1 to 5.");
+        if (props.Gateway is { } g)
+        {
+            v.Require(g.MinReplicas is >= 1 and <= 20, $"Gateway.MinReplicas: {g.MinReplicas} must be 1 to 20.");
+            v.Require(g.MaxReplicas >= g.MinReplicas && g.MaxReplicas <= 50, $"Gateway.MaxReplicas: {g.MaxReplicas} must be at least MinReplicas ({g.MinReplicas}) and at most 50.");
+        }
+
         v.ThrowIfAny(scope, id, nameof(IstioMeshProps));
     }
 
@@ -158,6 +190,45 @@ public sealed class IstioMesh : Construct
         {
             values["revision"] = Revision;
             values["revisionTags"] = new object[] { StableTag };
+        }
+
+        return values;
+    }
+
+    private Dictionary<string, object> GatewayValues(IstioGatewayProps gateway, IstioMeshProps props)
+    {
+        var values = new Dictionary<string, object>
+        {
+            ["service"] = new Dictionary<string, object>
+            {
+                ["type"] = "LoadBalancer",
+                ["annotations"] = new Dictionary<string, object>
+                {
+                    // "external" hands the Service to the AWS Load Balancer Controller, not the legacy in-tree provider.
+                    ["service.beta.kubernetes.io/aws-load-balancer-type"] = "external",
+                    ["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] = "ip",
+                    ["service.beta.kubernetes.io/aws-load-balancer-scheme"] = gateway.InternetFacing ? "internet-facing" : "internal",
+                    ["service.beta.kubernetes.io/aws-load-balancer-attributes"] = "load_balancing.cross_zone.enabled=true",
+                },
+            },
+            ["autoscaling"] = new Dictionary<string, object>
+            {
+                ["enabled"] = true,
+                ["minReplicas"] = gateway.MinReplicas,
+                ["maxReplicas"] = gateway.MaxReplicas,
+                ["targetCPUUtilizationPercentage"] = 80,
+            },
+            ["nodeSelector"] = props.NodeSelector.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
+        };
+        if (gateway.MinReplicas >= 2)
+        {
+            // With one replica a minAvailable of 1 would block every node drain.
+            values["podDisruptionBudget"] = new Dictionary<string, object> { ["minAvailable"] = 1 };
+        }
+
+        if (Revision is not null)
+        {
+            values["revision"] = StableTag;
         }
 
         return values;

@@ -29,7 +29,11 @@ public sealed record IstioMeshProps
     /// <value>Omitted: no monitors.</value>
     public KubePrometheusStack? Monitoring { get; init; }
 
-    /// <summary>Node labels istiod requires: on-demand capacity.</summary>
+    /// <summary>The ingress gateway, installed last (after the mesh policies).</summary>
+    /// <value>Omitted: no gateway.</value>
+    public IstioGatewayProps? Gateway { get; init; }
+
+    /// <summary>Node labels istiod and the gateway require: on-demand capacity.</summary>
     /// <value><c>karpenter.sh/capacity-type: on-demand</c>.</value>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string> { ["karpenter.sh/capacity-type"] = "on-demand" };
 }

@@ -40,7 +40,8 @@ public sealed class MeshScenario
         var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
         Cluster = new EksCluster(stack, "Eks", ClusterScenario.Props(network));
         var monitoring = revisioned ? new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps { Cluster = Cluster }) : null;
-        mesh = new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = Cluster, Revisioned = revisioned, IstiodReplicas = revisioned ? 2 : 1, Monitoring = monitoring });
+        var gateway = revisioned ? new IstioGatewayProps { LoadBalancerController = new AwsLoadBalancerController(stack, "Lbc", Cluster), MinReplicas = 2, MaxReplicas = 6 } : null;
+        mesh = new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = Cluster, Revisioned = revisioned, IstiodReplicas = revisioned ? 2 : 1, Monitoring = monitoring, Gateway = gateway });
         return Template.FromStack(stack).ToJsonObject();
     }
 }
@@ -151,5 +152,45 @@ public sealed class IstioMeshTests : IClassFixture<MeshScenario>
         var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster!, Version = "1.24.0", IstiodReplicas = 0 }));
         Assert.Contains("Version: '1.24.0' is not a supported Istio version; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
         Assert.Contains("IstiodReplicas: 0 must be 1 to 5.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Puts_the_gateway_behind_an_internal_nlb_with_ip_targets_after_the_policies_and_the_controller()
+    {
+        var gateway = Chart(_s.Revisioned, "gateway");
+        var p = gateway.Resource["Properties"]!;
+        Assert.Equal(("1.31.1", "istio-ingress", "istio-ingressgateway"), ((string)p["Version"]!, (string)p["Namespace"]!, (string)p["Release"]!));
+        var annotations = Values(_s.Revisioned, "gateway")["service"]!["annotations"]!;
+        Assert.Equal("external", (string?)annotations["service.beta.kubernetes.io/aws-load-balancer-type"]);
+        Assert.Equal("ip", (string?)annotations["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"]);
+        Assert.Equal("internal", (string?)annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"]);
+        Assert.Equal("LoadBalancer", (string?)Values(_s.Revisioned, "gateway")["service"]!["type"]);
+
+        var lbc = _s.Revisioned.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Chart"] == "aws-load-balancer-controller").Key;
+        Assert.Contains(lbc, DependsOn(gateway.Resource));
+        Assert.Contains(Manifest(_s.Revisioned, "MeshPolicies").Id, DependsOn(gateway.Resource));
+        Assert.DoesNotContain(_s.Plain.Resources("Custom::AWSCDK-EKS-HelmChart").Values, c => (string?)c["Properties"]!["Chart"] == "gateway");
+    }
+
+    [Fact]
+    public void Scales_the_gateway_and_keeps_one_serving_through_drains_on_the_stable_revision()
+    {
+        var values = Values(_s.Revisioned, "gateway");
+        Assert.Equal((true, 2, 6, 80), ((bool)values["autoscaling"]!["enabled"]!, (int)values["autoscaling"]!["minReplicas"]!, (int)values["autoscaling"]!["maxReplicas"]!, (int)values["autoscaling"]!["targetCPUUtilizationPercentage"]!));
+        Assert.Equal(1, (int)values["podDisruptionBudget"]!["minAvailable"]!);
+        Assert.Equal("stable", (string?)values["revision"]);
+        Assert.Equal("on-demand", (string?)values["nodeSelector"]!["karpenter.sh/capacity-type"]);
+    }
+
+    [Fact]
+    public void Rejects_a_gateway_whose_maximum_is_below_its_minimum()
+    {
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps
+        {
+            Cluster = _s.Cluster!,
+            Gateway = new IstioGatewayProps { LoadBalancerController = null!, MinReplicas = 3, MaxReplicas = 2 },
+        }));
+        Assert.Contains("Gateway.MaxReplicas: 2 must be at least MinReplicas (3) and at most 50.", e.Message, StringComparison.Ordinal);
     }
 }
