@@ -469,12 +469,17 @@ public static class EnvironmentConfigLoader
 
     private static MeshConfig ReadMesh(YamlMapReader? r)
     {
+        var gateway = r?.Map("gateway");
         var config = new MeshConfig
         {
             IstioVersion = r?.String("istioVersion") ?? "",
             Revisioned = r?.Bool("revisioned") ?? false,
             IstiodReplicas = r?.Int("istiodReplicas") ?? 1,
+            GatewayInternetFacing = gateway?.Bool("internetFacing") ?? false,
+            GatewayMinReplicas = gateway?.Int("minReplicas") ?? 1,
+            GatewayMaxReplicas = gateway?.Int("maxReplicas") ?? 1,
         };
+        gateway?.Done();
         r?.Done();
         return config;
     }

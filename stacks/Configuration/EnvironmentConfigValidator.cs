@@ -87,6 +87,19 @@ internal static partial class EnvironmentConfigValidator
             context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas}: prod needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.");
         }
 
+        if (mesh.GatewayMinReplicas is < 1 or > 20)
+        {
+            context.Add("mesh.gateway.minReplicas", $"{mesh.GatewayMinReplicas} must be 1 to 20.");
+        }
+        else if (config.Environment == EnvironmentTier.Prod && mesh.GatewayMinReplicas < 2)
+        {
+            context.Add("mesh.gateway.minReplicas", $"{mesh.GatewayMinReplicas}: prod needs 2 so ingress survives a node drain (the PodDisruptionBudget needs a second replica); set minReplicas: 2.");
+        }
+        else if (mesh.GatewayMaxReplicas < mesh.GatewayMinReplicas || mesh.GatewayMaxReplicas > 50)
+        {
+            context.Add("mesh.gateway.maxReplicas", $"{mesh.GatewayMaxReplicas} must be at least minReplicas ({mesh.GatewayMinReplicas}) and at most 50.");
+        }
+
         if (config.Environment == EnvironmentTier.Prod && !mesh.Revisioned)
         {
             context.Add("mesh.revisioned", "false: prod upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.");

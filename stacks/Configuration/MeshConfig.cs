@@ -11,4 +11,13 @@ public sealed record MeshConfig
 
     /// <summary>istiod replicas.</summary>
     public required int IstiodReplicas { get; init; }
+
+    /// <summary>An internet-facing ingress NLB (otherwise internal).</summary>
+    public required bool GatewayInternetFacing { get; init; }
+
+    /// <summary>The ingress gateway's autoscaler minimum.</summary>
+    public required int GatewayMinReplicas { get; init; }
+
+    /// <summary>The ingress gateway's autoscaler maximum.</summary>
+    public required int GatewayMaxReplicas { get; init; }
 }

@@ -1,4 +1,5 @@
 using Constructs;
+using Infra.Components.Kubernetes;
 using Infra.Components.Mesh;
 using Infra.Components.Observability;
 using Infra.Policies;
@@ -8,7 +9,7 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// The platform on the environment's cluster: kube-prometheus-stack (Prometheus, Alertmanager, Grafana) with its
-/// alert topic, Grafana credentials and External Secrets, and the Istio control plane with STRICT mTLS. A stack of its own so a chart upgrade never touches the
+/// alert topic, Grafana credentials and External Secrets, the Istio control plane with STRICT mTLS, and its ingress gateway behind an NLB from the AWS Load Balancer Controller. A stack of its own so a chart upgrade never touches the
 /// cluster stack; it deploys after the cluster stack (the CDK adds the dependency through the cluster's references).
 /// </summary>
 public sealed class PlatformStack : EnvironmentStack
@@ -32,6 +33,10 @@ public sealed class PlatformStack : EnvironmentStack
         PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
             "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
             "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
+        LoadBalancerController = new AwsLoadBalancerController(this, "LoadBalancerController", cluster.Eks);
+        PolicySuppressions.Add(LoadBalancerController.Policy, "INFRA-IAM-3",
+            "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires the controller's elbv2.k8s.aws/cluster tag on the request. The service-linked role is limited to ELB by iam:AWSServiceName.",
+            "Resource::*");
         Mesh = new IstioMesh(this, "Mesh", new IstioMeshProps
         {
             Cluster = cluster.Eks,
@@ -39,9 +44,19 @@ public sealed class PlatformStack : EnvironmentStack
             Revisioned = config.Mesh.Revisioned,
             IstiodReplicas = config.Mesh.IstiodReplicas,
             Monitoring = Monitoring,
+            Gateway = new IstioGatewayProps
+            {
+                LoadBalancerController = LoadBalancerController,
+                InternetFacing = config.Mesh.GatewayInternetFacing,
+                MinReplicas = config.Mesh.GatewayMinReplicas,
+                MaxReplicas = config.Mesh.GatewayMaxReplicas,
+            },
         });
         AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
     }
+
+    /// <summary>The AWS Load Balancer Controller, which creates the ingress gateway's NLB.</summary>
+    public AwsLoadBalancerController LoadBalancerController { get; }
 
     /// <summary>The Istio control plane, its mesh-wide policies and monitors.</summary>
     public IstioMesh Mesh { get; }

@@ -89,6 +89,10 @@ internal static class ConfigDocuments
           istioVersion: "1.31.1"
           revisioned: false
           istiodReplicas: 1
+          gateway:
+            internetFacing: false
+            minReplicas: 1
+            maxReplicas: 4
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -178,6 +182,10 @@ internal static class ConfigDocuments
           istioVersion: "1.31.1"
           revisioned: true
           istiodReplicas: 2
+          gateway:
+            internetFacing: false
+            minReplicas: 2
+            maxReplicas: 4
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -104,4 +104,20 @@ public sealed class MeshInvariantTests
         var kps = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == KubePrometheusStack.Release).Key;
         Assert.Contains(kps, monitors["DependsOn"]!.AsArray().Select(d => (string)d!));
     }
+
+    [Theory]
+    [InlineData(EnvironmentTier.Dev, 1, 2)]
+    [InlineData(EnvironmentTier.Staging, 2, 4)]
+    [InlineData(EnvironmentTier.Prod, 2, 10)]
+    public void Puts_the_ingress_gateway_behind_an_internal_nlb_sized_from_config(EnvironmentTier tier, int min, int max)
+    {
+        var charts = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart");
+        var gateway = charts.Single(c => (string?)c.Value["Properties"]!["Chart"] == "gateway");
+        var values = JsonNode.Parse(gateway.Value["Properties"]!["Values"]!.Text())!;
+        Assert.Equal("internal", (string?)values["service"]!["annotations"]!["service.beta.kubernetes.io/aws-load-balancer-scheme"]);
+        Assert.Equal((min, max), ((int)values["autoscaling"]!["minReplicas"]!, (int)values["autoscaling"]!["maxReplicas"]!));
+        Assert.Equal(min >= 2, values["podDisruptionBudget"] is not null);
+        var controller = charts.Single(c => (string?)c.Value["Properties"]!["Chart"] == "aws-load-balancer-controller").Key;
+        Assert.Contains(controller, gateway.Value["DependsOn"]!.AsArray().Select(d => (string)d!));
+    }
 }
