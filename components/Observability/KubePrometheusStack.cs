@@ -57,13 +57,6 @@ public sealed class KubePrometheusStack : Construct
             PendingWindow = Duration.Days(30),
             RemovalPolicy = props.RemovalPolicy,
         });
-        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowAlarmNotifications",
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
-            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
-            Resources = ["*"],
-        }));
         AlertTopic = props.AlertTopic ?? CreateTopic(cluster.ClusterName);
         GrafanaAdmin = new Secret(this, "GrafanaAdmin", new SecretProps
         {
@@ -82,6 +75,11 @@ public sealed class KubePrometheusStack : Construct
         var secrets = InstallExternalSecrets(cluster);
         var alertmanager = cluster.AddPodIdentityRole(this, "AlertmanagerRole", Namespace, AlertmanagerServiceAccount, $"Alertmanager of EKS cluster {cluster.ClusterName}: publishes alerts to SNS");
         AlertTopic.GrantPublish(alertmanager.Role);
+        if (props.AlertTopic is null)
+        {
+            // SNS encrypts each message with the topic's key as the publisher: without these, every publish is refused.
+            Key.Grant(alertmanager.Role, "kms:Decrypt", "kms:GenerateDataKey*");
+        }
 
         Chart = new HelmChart(this, "Chart", new HelmChartProps
         {

@@ -184,8 +184,13 @@ public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
         var association = _s.Resource("AWS::EKS::PodIdentityAssociation", "MonitoringAlertmanagerRoleAssociation")["Properties"]!;
         Assert.Equal(("monitoring", KubePrometheusStack.AlertmanagerServiceAccount), ((string)association["Namespace"]!, (string)association["ServiceAccount"]!));
         var publish = _s.Resource("AWS::IAM::Policy", "MonitoringAlertmanagerRoleDefaultPolicy")["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray()
-            .Single(s => (string?)s!["Action"] == "sns:Publish")!;
+            .Single(s => s!["Action"]!.ToJsonString() == "\"sns:Publish\"")!;
         Assert.Equal("{\"Ref\":\"" + topicId + "\"}", publish["Resource"]!.ToJsonString());
+
+        var keyUse = _s.Resource("AWS::IAM::Policy", "MonitoringAlertmanagerRoleDefaultPolicy")["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray()
+            .Single(s => s!["Action"]!.ToJsonString().Contains("kms:GenerateDataKey*", StringComparison.Ordinal))!;
+        Assert.Contains(_s.LogicalId("AWS::KMS::Key", "MonitoringKey"), keyUse["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cloudwatch.amazonaws.com", _s.Resource("AWS::KMS::Key", "MonitoringKey")["Properties"]!["KeyPolicy"]!.ToJsonString(), StringComparison.Ordinal);
 
         var topic = _s.Resource("AWS::SNS::Topic", "MonitoringAlertTopic")["Properties"]!;
         Assert.Contains(_s.LogicalId("AWS::KMS::Key", "MonitoringKey"), topic["KmsMasterKeyId"]!.ToJsonString(), StringComparison.Ordinal);
