@@ -117,7 +117,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
             ConfigureRotation(props);
         }
 
-        AlarmTopic = props.AlarmTopic ?? CreateAlarmTopic();
+        AlarmTopic = props.AlarmTopic ?? TlsOnlyTopic.Create(this, "AlarmTopic", $"Alarms of Aurora cluster {ClusterIdentifier}", EncryptionKey);
         CreateAlarms(props);
     }
 
@@ -376,25 +376,6 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
             }),
         });
         schedule.Node.AddDependency(_attachment!);
-    }
-
-    private Topic CreateAlarmTopic()
-    {
-        var topic = new Topic(this, "AlarmTopic", new TopicProps
-        {
-            DisplayName = $"Alarms of Aurora cluster {ClusterIdentifier}",
-            MasterKey = EncryptionKey,
-        });
-        topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyInsecureTransport",
-            Effect = Effect.DENY,
-            Principals = [new AnyPrincipal()],
-            Actions = ["sns:Publish"],
-            Resources = [topic.TopicArn],
-            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
-        }));
-        return topic;
     }
 
     private void CreateAlarms(AuroraPostgresProps props)

@@ -61,8 +61,8 @@ public sealed class AwsLoadBalancerController : Construct
                 ["enableShield"] = false,
                 ["enableWaf"] = false,
                 ["enableWafv2"] = false,
-                ["nodeSelector"] = new Dictionary<string, object> { ["node.infra/role"] = "system" },
-                ["tolerations"] = new object[] { new Dictionary<string, object> { ["key"] = "CriticalAddonsOnly", ["operator"] = "Exists", ["effect"] = "NoSchedule" } },
+                ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
+                ["tolerations"] = EksClusterDefaults.SystemTolerations(),
             },
         });
         Chart.Node.AddDependency(identity.Association);

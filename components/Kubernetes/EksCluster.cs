@@ -294,7 +294,7 @@ public sealed class EksCluster : Construct
             Subnets = subnets,
             LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
             Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
-            Labels = new Dictionary<string, string> { ["node.infra/role"] = "system" },
+            Labels = new Dictionary<string, string>(EksClusterDefaults.SystemNodeLabels),
         });
 
         // EKS never upgrades a node group by itself, and refuses the next control-plane upgrade until it is: pin the

@@ -174,7 +174,7 @@ public sealed class IstioMesh : Construct
                 ["replicaCount"] = props.IstiodReplicas,
                 ["autoscaleMin"] = props.IstiodReplicas,
                 ["autoscaleMax"] = Math.Max(props.IstiodReplicas, 5),
-                ["nodeSelector"] = props.NodeSelector.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
+                ["nodeSelector"] = EksClusterDefaults.ToValues(props.NodeSelector),
             },
             ["global"] = new Dictionary<string, object>
             {
@@ -218,7 +218,7 @@ public sealed class IstioMesh : Construct
                 ["maxReplicas"] = gateway.MaxReplicas,
                 ["targetCPUUtilizationPercentage"] = 80,
             },
-            ["nodeSelector"] = props.NodeSelector.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
+            ["nodeSelector"] = EksClusterDefaults.ToValues(props.NodeSelector),
         };
         if (gateway.MinReplicas >= 2)
         {

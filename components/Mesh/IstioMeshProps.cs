@@ -35,5 +35,5 @@ public sealed record IstioMeshProps
 
     /// <summary>Node labels istiod and the gateway require: on-demand capacity.</summary>
     /// <value><c>karpenter.sh/capacity-type: on-demand</c>.</value>
-    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string> { ["karpenter.sh/capacity-type"] = "on-demand" };
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = EksClusterDefaults.OnDemandNodeSelector;
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SNS;
@@ -57,7 +56,7 @@ public sealed class KubePrometheusStack : Construct
             PendingWindow = Duration.Days(30),
             RemovalPolicy = props.RemovalPolicy,
         });
-        AlertTopic = props.AlertTopic ?? CreateTopic(cluster.ClusterName);
+        AlertTopic = props.AlertTopic ?? TlsOnlyTopic.Create(this, "AlertTopic", $"Alerts of EKS cluster {cluster.ClusterName}", Key);
         GrafanaAdmin = new Secret(this, "GrafanaAdmin", new SecretProps
         {
             Description = $"Grafana admin of EKS cluster {cluster.ClusterName} (synced into the cluster by External Secrets)",
@@ -122,21 +121,6 @@ public sealed class KubePrometheusStack : Construct
         v.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps));
     }
 
-    private Topic CreateTopic(string clusterName)
-    {
-        var topic = new Topic(this, "AlertTopic", new TopicProps { DisplayName = $"Alerts of EKS cluster {clusterName}", MasterKey = Key });
-        topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "DenyInsecureTransport",
-            Effect = Effect.DENY,
-            Principals = [new AnyPrincipal()],
-            Actions = ["sns:Publish"],
-            Resources = [topic.TopicArn],
-            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
-        }));
-        return topic;
-    }
-
     // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.
     private KubernetesManifest InstallExternalSecrets(EksCluster cluster)
     {
@@ -157,8 +141,8 @@ public sealed class KubePrometheusStack : Construct
             Values = new Dictionary<string, object>
             {
                 ["serviceAccount"] = new Dictionary<string, object> { ["name"] = "external-secrets" },
-                ["nodeSelector"] = new Dictionary<string, object> { ["node.infra/role"] = "system" },
-                ["tolerations"] = new object[] { new Dictionary<string, object> { ["key"] = "CriticalAddonsOnly", ["operator"] = "Exists", ["effect"] = "NoSchedule" } },
+                ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
+                ["tolerations"] = EksClusterDefaults.SystemTolerations(),
             },
         });
         chart.Node.AddDependency(role.Association);
@@ -211,7 +195,7 @@ public sealed class KubePrometheusStack : Construct
 
     private Dictionary<string, object> Values(KubePrometheusStackProps props, string region)
     {
-        var nodeSelector = props.NodeSelector.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+        var nodeSelector = EksClusterDefaults.ToValues(props.NodeSelector);
         var retentionSizeGb = (int)Math.Floor(props.StorageGiB * 0.85);
         var prometheusSpec = new Dictionary<string, object>
         {

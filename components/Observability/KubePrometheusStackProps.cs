@@ -41,7 +41,7 @@ public sealed record KubePrometheusStackProps
 
     /// <summary>Node labels the monitoring pods must run on: on-demand capacity, never Spot.</summary>
     /// <value><c>karpenter.sh/capacity-type: on-demand</c>.</value>
-    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string> { ["karpenter.sh/capacity-type"] = "on-demand" };
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = EksClusterDefaults.OnDemandNodeSelector;
 
     /// <summary>What the key and the Grafana secret do when they leave the stack; give <see cref="RemovalPolicy.RETAIN"/> in prod.</summary>
     /// <value><see cref="RemovalPolicy.DESTROY"/>.</value>

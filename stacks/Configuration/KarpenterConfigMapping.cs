@@ -15,7 +15,8 @@ public static partial class KarpenterConfigMapping
     /// <summary>The node class every pool uses.</summary>
     public const string NodeClassName = "default";
 
-    private static readonly Dictionary<string, CapacityType> CapacityTypes = new(StringComparer.Ordinal)
+    /// <summary>The capacity types a pool may list, as the YAML spells them.</summary>
+    internal static readonly Dictionary<string, CapacityType> CapacityTypes = new(StringComparer.Ordinal)
     {
         ["spot"] = CapacityType.Spot, ["on-demand"] = CapacityType.OnDemand, ["reserved"] = CapacityType.Reserved,
     };

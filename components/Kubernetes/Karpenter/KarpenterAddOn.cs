@@ -211,11 +211,8 @@ public sealed class KarpenterAddOn : Construct
             },
         },
         // The system nodes carry this taint; Karpenter must run there, never on nodes it manages.
-        ["tolerations"] = new object[]
-        {
-            new Dictionary<string, object> { ["key"] = EksClusterDefaults.SystemTaintKey, ["operator"] = "Exists", ["effect"] = "NoSchedule" },
-        },
-        ["nodeSelector"] = new Dictionary<string, object> { ["node.infra/role"] = "system" },
+        ["tolerations"] = EksClusterDefaults.SystemTolerations(),
+        ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
     };
 
     private KubernetesManifest AddManifest(string id, IDictionary<string, object> manifest, HelmChart chart)
