@@ -38,10 +38,16 @@ public static class TemplateJson
     /// The text of a value CloudFormation will join: a literal string as is, an <c>Fn::Join</c> as its literal parts
     /// with <c>&lt;token&gt;</c> for each reference (KubernetesManifest and HelmChart values are synthesized this way).
     /// </summary>
-    public static string Text(this JsonNode node) => node switch
+    public static string Text(this JsonNode node) => Join(node, _ => "<token>");
+
+    /// <summary>As <see cref="Text"/>, but each <c>Ref</c> reads <c>${LogicalId}</c>, so a test can tell which resource a value names.</summary>
+    public static string TextWithRefs(this JsonNode node) =>
+        Join(node, part => part is JsonObject r && r["Ref"] is JsonValue id ? $"${{{(string)id!}}}" : "<token>");
+
+    private static string Join(JsonNode node, System.Func<JsonNode, string> token) => node switch
     {
         JsonValue v => (string)v!,
-        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : "<token>")),
+        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p is JsonValue pv ? (string)pv! : token(p!))),
         _ => node.ToJsonString(),
     };
 }

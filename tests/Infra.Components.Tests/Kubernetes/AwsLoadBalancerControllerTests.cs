@@ -2,21 +2,19 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Components.Kubernetes;
-using Infra.Components.Tests.Mesh;
-using Infra.Components.Tests.Observability;
 using Infra.TestKit;
 using Xunit;
 
 namespace Infra.Components.Tests.Kubernetes;
 
 [Collection(CdkCollection.Name)]
-public sealed class AwsLoadBalancerControllerTests : IClassFixture<MeshScenario>
+public sealed class AwsLoadBalancerControllerTests
 {
     private const string Tag = "elbv2.k8s.aws/cluster";
 
     private readonly JsonObject _json;
 
-    public AwsLoadBalancerControllerTests(MeshScenario scenario) => _json = scenario.Revisioned;
+    public AwsLoadBalancerControllerTests(PlatformScenario scenario) => _json = scenario.Revisioned;
 
     private JsonArray Statements => _json.Resources("AWS::IAM::ManagedPolicy").Single(p => p.Key.StartsWith("LbcPolicy", StringComparison.Ordinal)).Value["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
 
@@ -33,7 +31,7 @@ public sealed class AwsLoadBalancerControllerTests : IClassFixture<MeshScenario>
     {
         var chart = _json.Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Chart"] == "aws-load-balancer-controller");
         Assert.Equal(("3.5.0", "https://aws.github.io/eks-charts", "kube-system"), ((string)chart["Properties"]!["Version"]!, (string)chart["Properties"]!["Repository"]!, (string)chart["Properties"]!["Namespace"]!));
-        var values = JsonNode.Parse(MonitoringScenario.Render(chart["Properties"]!["Values"]!))!;
+        var values = JsonNode.Parse(chart["Properties"]!["Values"]!.TextWithRefs())!;
         Assert.Equal("test-cluster", (string?)values["clusterName"]);
         Assert.StartsWith("${NetworkVpc", (string?)values["vpcId"], StringComparison.Ordinal);
         Assert.Equal((false, false, false), ((bool)values["enableShield"]!, (bool)values["enableWaf"]!, (bool)values["enableWafv2"]!));

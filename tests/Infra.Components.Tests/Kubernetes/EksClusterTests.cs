@@ -87,7 +87,7 @@ public sealed class ClusterScenario
 }
 
 [Collection(CdkCollection.Name)]
-public sealed class EksClusterTests : IClassFixture<ClusterScenario>
+public sealed class EksClusterTests
 {
     private readonly ClusterScenario _s;
 

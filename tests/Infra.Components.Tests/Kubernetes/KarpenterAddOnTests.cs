@@ -9,7 +9,7 @@ using Xunit;
 namespace Infra.Components.Tests.Kubernetes;
 
 [Collection(CdkCollection.Name)]
-public sealed class KarpenterAddOnTests : IClassFixture<ClusterScenario>
+public sealed class KarpenterAddOnTests
 {
     private const string Owned = "aws:ResourceTag/kubernetes.io/cluster/test-cluster";
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Infra.Components.Tests.Observability;
 using Infra.TestKit;
 using Xunit;
 
@@ -14,7 +13,7 @@ namespace Infra.Components.Tests.Mesh;
 /// written out from the CRDs of Istio 1.31, prometheus-operator v0.94 and External Secrets 2.10.
 /// </summary>
 [Collection(CdkCollection.Name)]
-public sealed class CustomResourceShapeTests : IClassFixture<MeshScenario>
+public sealed class CustomResourceShapeTests
 {
     private static readonly Dictionary<(string ApiVersion, string Kind), bool> Served = new()
     {
@@ -29,9 +28,9 @@ public sealed class CustomResourceShapeTests : IClassFixture<MeshScenario>
 
     private readonly IReadOnlyList<JsonObject> _documents;
 
-    public CustomResourceShapeTests(MeshScenario scenario) =>
+    public CustomResourceShapeTests(PlatformScenario scenario) =>
         _documents = scenario.Revisioned.Resources("Custom::AWSCDK-EKS-KubernetesResource").Values
-            .SelectMany(r => JsonNode.Parse(MonitoringScenario.Render(r["Properties"]!["Manifest"]!))!.AsArray())
+            .SelectMany(r => JsonNode.Parse(r["Properties"]!["Manifest"]!.TextWithRefs())!.AsArray())
             .Select(d => d!.AsObject())
             .Where(d => (string?)d["kind"] is not ("StorageClass" or "EC2NodeClass" or "NodePool"))
             .ToList();

@@ -1,67 +1,29 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Amazon.CDK.Assertions;
-using Infra.Components.Kubernetes;
 using Infra.Components.Mesh;
-using Infra.Components.Network;
 using Infra.Components.Observability;
-using Infra.Components.Tests.Kubernetes;
-using Infra.Components.Tests.Observability;
 using Infra.TestKit;
 using Xunit;
 
 namespace Infra.Components.Tests.Mesh;
 
-/// <summary>Two clusters synthesized once: a revisioned mesh scraped by monitoring (prod's shape), and a plain one (dev's).</summary>
-public sealed class MeshScenario
-{
-    public MeshScenario()
-    {
-        Revisioned = Build(revisioned: true, out var mesh);
-        RevisionedMesh = mesh;
-        Plain = Build(revisioned: false, out mesh);
-        PlainMesh = mesh;
-    }
-
-    public JsonObject Revisioned { get; }
-
-    public IstioMesh RevisionedMesh { get; }
-
-    public JsonObject Plain { get; }
-
-    public IstioMesh PlainMesh { get; }
-
-    public EksCluster? Cluster { get; private set; }
-
-    private JsonObject Build(bool revisioned, out IstioMesh mesh)
-    {
-        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
-        var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
-        Cluster = new EksCluster(stack, "Eks", ClusterScenario.Props(network));
-        var monitoring = revisioned ? new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps { Cluster = Cluster }) : null;
-        var gateway = revisioned ? new IstioGatewayProps { LoadBalancerController = new AwsLoadBalancerController(stack, "Lbc", Cluster), MinReplicas = 2, MaxReplicas = 6 } : null;
-        mesh = new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = Cluster, Revisioned = revisioned, IstiodReplicas = revisioned ? 2 : 1, Monitoring = monitoring, Gateway = gateway });
-        return Template.FromStack(stack).ToJsonObject();
-    }
-}
-
 [Collection(CdkCollection.Name)]
-public sealed class IstioMeshTests : IClassFixture<MeshScenario>
+public sealed class IstioMeshTests
 {
-    private readonly MeshScenario _s;
+    private readonly PlatformScenario _s;
 
-    public IstioMeshTests(MeshScenario scenario) => _s = scenario;
+    public IstioMeshTests(PlatformScenario scenario) => _s = scenario;
 
     private static (string Id, JsonObject Resource) Chart(JsonObject template, string chart) =>
         template.Resources("Custom::AWSCDK-EKS-HelmChart").Select(kv => (kv.Key, kv.Value)).Single(c => (string?)c.Value["Properties"]!["Chart"] == chart && ((string?)c.Value["Properties"]!["Repository"])!.Contains("istio", StringComparison.Ordinal));
 
-    private static JsonNode Values(JsonObject template, string chart) => JsonNode.Parse(MonitoringScenario.Render(Chart(template, chart).Resource["Properties"]!["Values"]!))!;
+    private static JsonNode Values(JsonObject template, string chart) => JsonNode.Parse(Chart(template, chart).Resource["Properties"]!["Values"]!.TextWithRefs())!;
 
     private static (string Id, JsonObject Resource) Manifest(JsonObject template, string idPrefix) =>
         template.Resources("Custom::AWSCDK-EKS-KubernetesResource").Select(kv => (kv.Key, kv.Value)).Single(kv => kv.Key.StartsWith(idPrefix, StringComparison.Ordinal));
 
-    private static JsonArray Documents(JsonObject template, string idPrefix) => JsonNode.Parse(MonitoringScenario.Render(Manifest(template, idPrefix).Resource["Properties"]!["Manifest"]!))!.AsArray();
+    private static JsonArray Documents(JsonObject template, string idPrefix) => JsonNode.Parse(Manifest(template, idPrefix).Resource["Properties"]!["Manifest"]!.TextWithRefs())!.AsArray();
 
     private static string[] DependsOn(JsonObject resource) => resource["DependsOn"]?.AsArray().Select(d => (string)d!).ToArray() ?? [];
 
@@ -149,7 +111,7 @@ public sealed class IstioMeshTests : IClassFixture<MeshScenario>
     public void Rejects_every_bad_prop_at_once()
     {
         var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
-        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster!, Version = "1.24.0", IstiodReplicas = 0 }));
+        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster, Version = "1.24.0", IstiodReplicas = 0 }));
         Assert.Contains("Version: '1.24.0' is not a supported Istio version; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
         Assert.Contains("IstiodReplicas: 0 must be 1 to 5.", e.Message, StringComparison.Ordinal);
     }
@@ -188,7 +150,7 @@ public sealed class IstioMeshTests : IClassFixture<MeshScenario>
         var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
         var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps
         {
-            Cluster = _s.Cluster!,
+            Cluster = _s.Cluster,
             Gateway = new IstioGatewayProps { LoadBalancerController = null!, MinReplicas = 3, MaxReplicas = 2 },
         }));
         Assert.Contains("Gateway.MaxReplicas: 2 must be at least MinReplicas (3) and at most 50.", e.Message, StringComparison.Ordinal);

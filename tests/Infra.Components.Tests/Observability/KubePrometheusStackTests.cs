@@ -1,74 +1,19 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using Infra.Components.Kubernetes;
-using Infra.Components.Network;
 using Infra.Components.Observability;
-using Infra.Components.Tests.Kubernetes;
 using Infra.TestKit;
 using Xunit;
 
 namespace Infra.Components.Tests.Observability;
 
-/// <summary>A cluster with prod-like monitoring (two replicas, retained key and secret), synthesized once.</summary>
-public sealed class MonitoringScenario
-{
-    public MonitoringScenario()
-    {
-        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
-        var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
-        Cluster = new EksCluster(stack, "Eks", ClusterScenario.Props(network));
-        Monitoring = new KubePrometheusStack(stack, "Monitoring", new KubePrometheusStackProps
-        {
-            Cluster = Cluster,
-            PrometheusReplicas = 2,
-            Retention = "15d",
-            StorageGiB = 100,
-            PrometheusMemory = "4Gi",
-            AlertmanagerReplicas = 2,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-        Json = Template.FromStack(stack).ToJsonObject();
-    }
-
-    public EksCluster Cluster { get; }
-
-    public KubePrometheusStack Monitoring { get; }
-
-    public JsonObject Json { get; }
-
-    public JsonObject Resource(string type, string idPrefix) => Json.Resources(type).Single(r => r.Key.StartsWith(idPrefix, StringComparison.Ordinal)).Value;
-
-    public string LogicalId(string type, string idPrefix) => Json.Resources(type).Keys.Single(k => k.StartsWith(idPrefix, StringComparison.Ordinal));
-
-    public JsonObject Chart(string release) =>
-        Json.Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Release"] == release);
-
-    /// <summary>The chart's values, with each CloudFormation reference rendered as <c>${LogicalId}</c>.</summary>
-    public JsonNode Values(string release) => JsonNode.Parse(Render(Chart(release)["Properties"]!["Values"]!))!;
-
-    /// <summary>The text CloudFormation will join, with <c>${LogicalId}</c> for each <c>Ref</c> and <c>&lt;token&gt;</c> for other functions.</summary>
-    public static string Render(JsonNode node) => node switch
-    {
-        JsonValue v => (string)v!,
-        JsonObject o when o["Fn::Join"] is JsonArray join => string.Concat(join[1]!.AsArray().Select(p => p switch
-        {
-            JsonValue pv => (string)pv!,
-            JsonObject r when r["Ref"] is JsonValue id => $"${{{(string)id!}}}",
-            _ => "<token>",
-        })),
-        _ => node.ToJsonString(),
-    };
-}
-
 [Collection(CdkCollection.Name)]
-public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
+public sealed class KubePrometheusStackTests
 {
-    private readonly MonitoringScenario _s;
+    private readonly PlatformScenario _s;
 
-    public KubePrometheusStackTests(MonitoringScenario scenario) => _s = scenario;
+    public KubePrometheusStackTests(PlatformScenario scenario) => _s = scenario;
 
     private JsonNode Values => _s.Values(KubePrometheusStack.Release);
 
@@ -145,14 +90,14 @@ public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
 
         // Only the ExternalSecret names the secret, by ARN; no chart's values refer to it.
         var secretId = _s.LogicalId("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin");
-        foreach (var chart in _s.Json.Resources("Custom::AWSCDK-EKS-HelmChart").Values)
+        foreach (var chart in _s.Revisioned.Resources("Custom::AWSCDK-EKS-HelmChart").Values)
         {
-            var values = MonitoringScenario.Render(chart["Properties"]!["Values"]!);
+            var values = chart["Properties"]!["Values"]!.TextWithRefs();
             Assert.DoesNotContain(secretId, values, StringComparison.Ordinal);
             Assert.DoesNotContain("password\":\"", values, StringComparison.OrdinalIgnoreCase);
         }
 
-        var manifest = MonitoringScenario.Render(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["Properties"]!["Manifest"]!);
+        var manifest = _s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["Properties"]!["Manifest"]!.TextWithRefs();
         var documents = JsonNode.Parse(manifest)!.AsArray();
         Assert.Equal(["Namespace", "ClusterSecretStore", "ExternalSecret"], documents.Select(d => (string)d!["kind"]!).ToArray());
         Assert.Equal("monitoring", (string?)documents[0]!["metadata"]!["name"]);
@@ -215,7 +160,7 @@ public sealed class KubePrometheusStackTests : IClassFixture<MonitoringScenario>
         Assert.Contains(_s.LogicalId("AWS::EKS::PodIdentityAssociation", "MonitoringAlertmanagerRoleAssociation"), dependsOn);
         Assert.Contains(_s.LogicalId("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore"), dependsOn);
         var storeDependsOn = _s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["DependsOn"]!.ToJsonString();
-        Assert.Contains(_s.Json.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == "external-secrets").Key, storeDependsOn, StringComparison.Ordinal);
+        Assert.Contains(_s.Revisioned.Resources("Custom::AWSCDK-EKS-HelmChart").Single(c => (string?)c.Value["Properties"]!["Release"] == "external-secrets").Key, storeDependsOn, StringComparison.Ordinal);
     }
 
     [Fact]
