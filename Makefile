@@ -11,7 +11,7 @@ export CDK_DISABLE_VERSION_CHECK := true
 CDK := node_modules/.bin/cdk
 OUT := cdk.out
 
-.PHONY: help install build plan test policy rules clean
+.PHONY: help install build plan diff test policy rules clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ plan: build ## Synthesize every environment offline into cdk.out and summarize i
 	$(CDK) synth --quiet --output $(OUT)
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
 
+diff: build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
+	@test -n "$(BASE)" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
+	scripts/diff.sh "$(BASE)" "$(or $(DIFF_OUT),artifacts/diff)"
+
 policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [ENVIRONMENT=prod]
 	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [ENVIRONMENT=dev|staging|prod]"; exit 2; }
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
@@ -42,4 +46,4 @@ test: build ## Run the whole test suite
 	scripts/run-tests.sh
 
 clean: ## Remove build output and the cloud assembly
-	rm -rf $(OUT) */bin */obj tests/*/bin tests/*/obj TestResults
+	rm -rf $(OUT) */bin */obj tests/*/bin tests/*/obj TestResults .cache artifacts

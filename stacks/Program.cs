@@ -4,6 +4,7 @@ using Amazon.CDK;
 using Infra.Components;
 using Infra.Policies;
 using Infra.Stacks.Configuration;
+using Infra.Stacks.Preview;
 using Infra.Stacks.Stages;
 
 namespace Infra.Stacks;
@@ -20,6 +21,8 @@ public static class Program
                Infra.Stacks policy <dir|file> [--environment <env>] [--reports <dir>]
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
+               Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>]
+                                                              compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
 
     /// <summary>Dispatches to the synth (no arguments) or to a verb.</summary>
@@ -40,6 +43,8 @@ public static class Program
                 return 0;
             case ["policy", var path, .. var options]:
                 return CheckTemplates(path, options, Console.Out, Console.Error);
+            case ["preview", var baseAssembly, var headAssembly, .. var options]:
+                return Preview(baseAssembly, headAssembly, options, Console.Out, Console.Error);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
@@ -97,6 +102,39 @@ public static class Program
     /// </summary>
     public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null) =>
         PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+
+    private static int Preview(string baseAssembly, string headAssembly, string[] options, TextWriter output, TextWriter errors)
+    {
+        var (outputDirectory, baseLabel, headLabel) = ("artifacts/diff", baseAssembly, headAssembly);
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--out" when i + 1 < options.Length:
+                    outputDirectory = options[++i];
+                    break;
+                case "--base-label" when i + 1 < options.Length:
+                    baseLabel = options[++i];
+                    break;
+                case "--head-label" when i + 1 < options.Length:
+                    headLabel = options[++i];
+                    break;
+                default:
+                    errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
+                    return 2;
+            }
+        }
+
+        try
+        {
+            return PreviewCommand.Run(baseAssembly, headAssembly, outputDirectory, baseLabel, headLabel, new CloudFormationDiffEngine(Directory.GetCurrentDirectory()), output);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+    }
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {

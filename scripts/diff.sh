@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# make diff BASE=<git ref>: synthesize the base ref in a temporary git worktree and the working tree as it is
+# (uncommitted edits included), then compare them stack by stack with the CDK CLI's diff engine and the policy
+# reports. Offline: no AWS credentials, no lookups. Writes <out>/preview.md (one pull-request comment) and
+# <out>/preview.json; exits 0, 2 when a change blocks, 1 when a side cannot be synthesized.
+#
+# The base's cloud assembly is cached by commit in .cache/diff/<sha> (a commit never changes), so a second diff
+# against the same base only synthesizes the working tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+base_ref=${1:?usage: scripts/diff.sh <git ref> [output dir]}
+out=${2:-artifacts/diff}
+head_label=${HEAD_LABEL:-$(git rev-parse --abbrev-ref HEAD) + working tree}
+
+if ! sha=$(git rev-parse --verify --quiet "${base_ref}^{commit}"); then
+  echo "make diff: '${base_ref}' is not a commit in this clone. Fetch it first (git fetch origin ${base_ref#origin/}) or pass a commit." >&2
+  exit 1
+fi
+short=$(git rev-parse --short "$sha")
+
+# cdk synth exits non-zero when the policy pack finds an error, after writing the assembly and the reports: the
+# preview still compares it (and lists the errors as introduced). A side without manifest.json did not synthesize.
+synth() { # <source dir> <output dir> <label>
+  local status=0
+  (cd "$1" && node_modules/.bin/cdk synth --quiet --output "$2" >"$2.log" 2>&1) || status=$?
+  if [ "$status" -ne 0 ] && { [ ! -f "$2/manifest.json" ] || [ ! -f "$2/policy-report.json" ]; }; then
+    echo "make diff: the $3 does not synthesize (exit $status):" >&2
+    tail -n 40 "$2.log" >&2
+    exit 1
+  fi
+  [ "$status" -eq 0 ] || echo "make diff: the $3 synthesizes with policy errors; they show as introduced findings."
+}
+
+cache=$root/.cache/diff/$sha
+if [ -f "$cache/manifest.json" ]; then
+  echo "make diff: base ${base_ref} (${short}) from the cache, $cache"
+else
+  echo "make diff: synthesizing the base ${base_ref} (${short}) in a temporary worktree"
+  worktree=$(mktemp -d "${TMPDIR:-/tmp}/infra-diff-base.XXXXXX")
+  cleanup() { git -C "$root" worktree remove --force "$worktree" >/dev/null 2>&1 || rm -rf "$worktree"; git -C "$root" worktree prune; }
+  trap cleanup EXIT
+  git worktree add --detach --quiet "$worktree" "$sha"
+  # The base's own toolchain: share node_modules when its lock file is ours, else install from its lock file.
+  if cmp -s "$root/package-lock.json" "$worktree/package-lock.json"; then
+    ln -s "$root/node_modules" "$worktree/node_modules"
+  else
+    (cd "$worktree" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  rm -rf "$cache.partial" && mkdir -p "$(dirname "$cache")"
+  synth "$worktree" "$cache.partial" "base ${base_ref} (${short})"
+  rm -rf "$cache" && mv "$cache.partial" "$cache" && mv "$cache.partial.log" "$cache.log"
+fi
+
+echo "make diff: synthesizing the working tree"
+head=$root/$out/head.out
+rm -rf "$head" && mkdir -p "$root/$out"
+synth "$root" "$head" "working tree"
+
+status=0
+dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- \
+  preview "$cache" "$head" --out "$out" --base-label "${base_ref} @ ${short}" --head-label "$head_label" || status=$?
+exit "$status"

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Infra.Policies;
+
+namespace Infra.Stacks.Preview;
+
+/// <summary>Compares two synthesized cloud assemblies stack by stack, nested stacks included.</summary>
+public static class AssemblyComparison
+{
+    private const string NestedStackType = "AWS::CloudFormation::Stack";
+
+    /// <summary>Every stack of either assembly, with what changed in it.</summary>
+    /// <param name="baseAssembly">The base ref's <c>cdk.out</c>.</param>
+    /// <param name="headAssembly">The head's <c>cdk.out</c>.</param>
+    /// <param name="engine">The template diff engine.</param>
+    public static IReadOnlyList<StackChange> Compare(string baseAssembly, string headAssembly, ITemplateDiffEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var before = Templates(baseAssembly);
+        var after = Templates(headAssembly);
+        var keys = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).ToList();
+        var pairs = keys.Select(k => new TemplatePair(k, before.GetValueOrDefault(k)?.File, after.GetValueOrDefault(k)?.File)).ToList();
+        var diffs = engine.Diff(pairs);
+
+        return keys.Select(key =>
+        {
+            var old = before.GetValueOrDefault(key);
+            var @new = after.GetValueOrDefault(key);
+            var located = (@new ?? old)!;
+            var oldResources = Resources(old?.File);
+            var newResources = Resources(@new?.File);
+            var resources = diffs.GetValueOrDefault(key, [])
+                .Select(d => ChangeClassifier.Classify(d, oldResources[d.LogicalId] as JsonObject, newResources[d.LogicalId] as JsonObject))
+                .OrderBy(r => r.LogicalId, StringComparer.Ordinal)
+                .ToList();
+            var status = old is null ? StackStatus.Added : @new is null ? StackStatus.Removed : resources.Count > 0 ? StackStatus.Changed : StackStatus.Unchanged;
+            return new StackChange(located.Environment, located.Name, located.Region, status, resources);
+        })
+        .OrderBy(s => EnvironmentOrder(s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
+        .ToList();
+    }
+
+    /// <summary>dev, staging, prod, then anything else.</summary>
+    public static int EnvironmentOrder(string environment) => environment switch
+    {
+        "dev" => 0,
+        "staging" => 1,
+        "prod" => 2,
+        _ => 3,
+    };
+
+    private sealed record LocatedTemplate(string Environment, string Name, string Region, string File);
+
+    // Keyed by environment and stack name; a nested stack by its parent and its logical id in the parent.
+    private static Dictionary<string, LocatedTemplate> Templates(string assembly)
+    {
+        if (!File.Exists(Path.Combine(assembly, "manifest.json")))
+        {
+            throw new FileNotFoundException($"No cloud assembly in '{assembly}' (no manifest.json): the synth failed or did not run.");
+        }
+
+        var templates = new Dictionary<string, LocatedTemplate>(StringComparer.Ordinal);
+        foreach (var stack in TemplateLoader.ReadAssembly(assembly).Stacks)
+        {
+            var environment = stack.Stage.ToLowerInvariant();
+            var top = new LocatedTemplate(environment, stack.StackName, stack.Region, stack.TemplateFile);
+            templates[$"{environment}/{stack.StackName}"] = top;
+            foreach (var (logicalId, file) in NestedTemplates(stack.TemplateFile))
+            {
+                templates[$"{environment}/{stack.StackName}/{logicalId}"] = top with { Name = $"{stack.StackName} › {logicalId}", File = file };
+            }
+        }
+
+        return templates;
+    }
+
+    // A nested stack's template is an asset beside its parent's: found by the parent's asset metadata (the CLI's synth
+    // writes it) or else by the object key its TemplateURL points at in the parent's asset manifest.
+    private static IEnumerable<(string LogicalId, string File)> NestedTemplates(string templateFile)
+    {
+        var directory = Path.GetDirectoryName(templateFile)!;
+        var byObjectKey = NestedTemplatesByObjectKey(templateFile);
+        foreach (var (logicalId, resource) in Resources(templateFile))
+        {
+            if ((string?)resource?["Type"] != NestedStackType)
+            {
+                continue;
+            }
+
+            var url = resource["Properties"]?["TemplateURL"]?.ToJsonString() ?? "";
+            var asset = (string?)resource["Metadata"]?["aws:asset:path"]
+                ?? byObjectKey.FirstOrDefault(k => url.Contains(k.Key, StringComparison.Ordinal)).Value;
+            if (asset is not null && File.Exists(Path.Combine(directory, asset)))
+            {
+                yield return (logicalId, Path.Combine(directory, asset));
+            }
+        }
+    }
+
+    private static Dictionary<string, string> NestedTemplatesByObjectKey(string templateFile)
+    {
+        var assets = templateFile.Replace(".template.json", ".assets.json", StringComparison.Ordinal);
+        var files = File.Exists(assets) ? JsonNode.Parse(File.ReadAllText(assets))?["files"] as JsonObject : null;
+        return (files ?? [])
+            .Select(f => (Path: (string?)f.Value?["source"]?["path"], Keys: (f.Value?["destinations"] as JsonObject ?? []).Select(d => (string?)d.Value?["objectKey"])))
+            .Where(f => f.Path?.EndsWith(".nested.template.json", StringComparison.Ordinal) == true)
+            .SelectMany(f => f.Keys.OfType<string>().Select(k => (Key: k, f.Path)))
+            .DistinctBy(f => f.Key)
+            .ToDictionary(f => f.Key, f => f.Path!, StringComparer.Ordinal);
+    }
+
+    private static JsonObject Resources(string? templateFile) =>
+        templateFile is null ? [] : JsonNode.Parse(File.ReadAllText(templateFile))?["Resources"] as JsonObject ?? [];
+}

@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+
+namespace Infra.Stacks.Preview;
+
+/// <summary>The <c>preview</c> verb behind <c>make diff</c>: compares two synthesized assemblies and writes the report.</summary>
+public static class PreviewCommand
+{
+    /// <summary>The exit code when a change blocks the pull request.</summary>
+    public const int BlockingExitCode = 2;
+
+    /// <summary>
+    /// Compares <paramref name="baseAssembly"/> with <paramref name="headAssembly"/>, writes <c>preview.md</c> and
+    /// <c>preview.json</c> to <paramref name="outputDirectory"/>, prints the comment without its details, and returns
+    /// 0, or 2 when a change blocks.
+    /// </summary>
+    public static int Run(
+        string baseAssembly, string headAssembly, string outputDirectory, string baseLabel, string headLabel, ITemplateDiffEngine engine, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(output);
+        var stacks = AssemblyComparison.Compare(baseAssembly, headAssembly, engine);
+        var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly));
+        var markdown = PreviewReport.Markdown(result);
+        Directory.CreateDirectory(outputDirectory);
+        File.WriteAllText(Path.Combine(outputDirectory, "preview.md"), markdown);
+        File.WriteAllText(Path.Combine(outputDirectory, "preview.json"), PreviewReport.Json(result));
+
+        var details = markdown.IndexOf("<details>", StringComparison.Ordinal);
+        output.Write(details < 0 ? markdown : markdown[..details]);
+        output.WriteLine($"Report: {Path.Combine(outputDirectory, "preview.md")} (one pull-request comment) and {Path.Combine(outputDirectory, "preview.json")}.");
+        return result.IsBlocking ? BlockingExitCode : 0;
+    }
+}

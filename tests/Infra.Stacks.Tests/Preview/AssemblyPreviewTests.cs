@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Infra.Stacks.Configuration;
+using Infra.Stacks.Preview;
+using Infra.Stacks.Stages;
+using Infra.Stacks.Tests.Environments;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Preview;
+
+/// <summary>
+/// The preview over the real synthesized app: the test run's assembly as the base, and a copy as the head, unchanged
+/// or edited the way a pull request would change it; the policy pack writes both sides' reports as the synth does.
+/// </summary>
+[Collection(EnvironmentsCollection.Name)]
+public sealed class AssemblyPreviewTests : IDisposable
+{
+    private readonly SynthesizedEnvironments _env;
+    private readonly string _root = Directory.CreateTempSubdirectory("infra-preview-").FullName;
+    private readonly CloudFormationDiffEngine _engine = new(RepoPaths.Root);
+
+    public AssemblyPreviewTests(SynthesizedEnvironments environments)
+    {
+        _env = environments;
+    }
+
+    [Fact]
+    public void Finds_no_change_between_equal_assemblies_nested_stacks_included()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var output = new StringWriter();
+
+        var exit = PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "base", "head", _engine, output);
+
+        Assert.Equal(0, exit);
+        var json = ReadJson();
+        var stacks = json["stacks"]!.AsArray();
+        var nested = _env.Stages.Count * 2; // the EKS cluster and kubectl providers of each environment
+        Assert.Equal(_env.AllStacks.Count() + nested, stacks.Count);
+        Assert.All(stacks, s => Assert.Equal("unchanged", (string?)s!["status"]));
+        Assert.Equal(nested, stacks.Count(s => ((string)s!["stack"]!).Contains(" › ", StringComparison.Ordinal)));
+        Assert.Empty(json["policy"]!.AsArray());
+        Assert.Contains("**✅ No change to any stack.**", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blocks_a_replaced_database_an_orphaned_bucket_and_an_introduced_policy_error()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var prod = _env.Stages[EnvironmentTier.Prod];
+        Edit(headDir, prod.DatabaseStacks.Values.First(), t => t["Resources"]!["DatabaseClusterC6094C50"]!["Properties"]!["StorageEncrypted"] = false);
+        Edit(headDir, prod.Storage, t => t["Resources"]!.AsObject().Remove("Data2D4B752F"));
+        Edit(headDir, prod.Storage, t =>
+        {
+            t["Resources"]!["AccessLogs247031D9"]!.AsObject().Remove("DeletionPolicy");
+            t["Resources"]!["AccessLogs247031D9"]!.AsObject().Remove("UpdateReplacePolicy");
+        });
+        Edit(headDir, _env.Stages[EnvironmentTier.Dev].Storage, t => t["Resources"]!["Data2D4B752F"]!["Properties"]!["Tags"]!.AsArray().Add(new JsonObject { ["Key"] = "team", ["Value"] = "data" }));
+        Program.EnforcePolicies(headDir, TextWriter.Null);
+        var output = new StringWriter();
+
+        var exit = PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "main", "feature", _engine, output);
+
+        Assert.Equal(PreviewCommand.BlockingExitCode, exit);
+        var json = ReadJson();
+        var database = Resource(json, prod.DatabaseStacks.Values.First().StackName, "DatabaseClusterC6094C50");
+        Assert.Equal("replaced", (string?)database["change"]);
+        Assert.Equal("StorageEncrypted", (string?)database["properties"]![0]!["path"]);
+        Assert.True((bool)database["blocking"]!);
+        var bucket = Resource(json, prod.Storage.StackName, "Data2D4B752F");
+        Assert.Equal("orphaned", (string?)bucket["change"]);
+        Assert.True((bool)bucket["blocking"]!);
+        var tagged = Resource(json, _env.Stages[EnvironmentTier.Dev].Storage.StackName, "Data2D4B752F");
+        Assert.Equal("modified", (string?)tagged["change"]);
+        Assert.False((bool)tagged["blocking"]!);
+        Assert.Contains(json["policy"]!.AsArray(), p =>
+            (string?)p!["ruleId"] == "INFRA-DATA-1" && (string?)p["logicalId"] == "AccessLogs247031D9" && (bool)p["blocking"]! && (string?)p["change"] == "introduced");
+        var markdown = File.ReadAllText(Path.Combine(_root, "out", "preview.md"));
+        Assert.Contains($"| prod | `{prod.Storage.StackName}` | us-east-1 | 0 | 1 | 0 | 1 | **1** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("database replaced (a new, empty one is created) by a change to StorageEncrypted", output.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static JsonNode Resource(JsonObject preview, string stackName, string logicalId) =>
+        preview["stacks"]!.AsArray().Single(s => (string?)s!["stack"] == stackName)!["resources"]!.AsArray().Single(r => (string?)r!["logicalId"] == logicalId)!;
+
+    private JsonObject ReadJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(_root, "out", "preview.json")))!.AsObject();
+
+    // The templates and manifests of the run's assembly (no assets: the preview reads templates only), with reports.
+    private string Copy(string name)
+    {
+        var target = Path.Combine(_root, name);
+        foreach (var file in Directory.EnumerateFiles(_env.OutDir, "*.json", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(_env.OutDir, file);
+            if (!relative.StartsWith("asset.", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+                File.Copy(file, Path.Combine(target, relative));
+            }
+        }
+
+        Program.EnforcePolicies(target, TextWriter.Null);
+        return target;
+    }
+
+    private static void Edit(string assembly, EnvironmentStack stack, Action<JsonObject> edit)
+    {
+        var stageDirectory = Path.GetFileName(((Stage)stack.Node.Scope!).Outdir);
+        var file = Path.Combine(assembly, stageDirectory, stack.TemplateFile);
+        var template = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        edit(template);
+        File.WriteAllText(file, template.ToJsonString());
+    }
+}
