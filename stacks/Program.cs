@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Amazon.CDK;
 using Infra.Components;
 using Infra.Policies;
@@ -21,6 +22,7 @@ public static class Program
                Infra.Stacks policy <dir|file> [--environment <env>] [--reports <dir>]
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
+               Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
@@ -43,6 +45,8 @@ public static class Program
                 return 0;
             case ["policy", var path, .. var options]:
                 return CheckTemplates(path, options, Console.Out, Console.Error);
+            case ["deploy-target", var environment]:
+                return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
                 return Preview(baseAssembly, headAssembly, options, Console.Out, Console.Error);
             default:
@@ -102,6 +106,38 @@ public static class Program
     /// </summary>
     public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null) =>
         PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+
+    /// <summary>
+    /// What the deploy workflow needs to deploy one environment, from its validated config file: the CDK stack
+    /// selector of its stage (<c>Prod/*</c>), its account, primary region and the role to assume with OIDC.
+    /// Returns 1 with every problem of the file when it is invalid, 2 for an unknown environment.
+    /// </summary>
+    public static int PrintDeployTarget(string configDirectory, string environment, TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!EnvironmentConfigLoader.EnvironmentNames.Contains(environment))
+        {
+            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", EnvironmentConfigLoader.EnvironmentNames)}.");
+            return 2;
+        }
+
+        try
+        {
+            var config = EnvironmentConfigLoader.LoadAll(configDirectory, [environment]).Single();
+            output.WriteLine($"environment={config.Name}");
+            output.WriteLine($"stacks={EnvironmentStage.StageId(config)}/*");
+            output.WriteLine($"account={config.Account}");
+            output.WriteLine($"region={config.PrimaryRegion.Name}");
+            output.WriteLine($"role-arn={config.Deployment.RoleArn}");
+            return 0;
+        }
+        catch (ConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+    }
 
     private static int Preview(string baseAssembly, string headAssembly, string[] options, TextWriter output, TextWriter errors)
     {

@@ -61,6 +61,9 @@ public sealed record EnvironmentConfig
     /// <summary>The Istio mesh on the cluster.</summary>
     public required MeshConfig Mesh { get; init; }
 
+    /// <summary>How the deploy workflow reaches the account.</summary>
+    public required DeploymentConfig Deployment { get; init; }
+
     /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
     public string Name => Environment.ToString().ToLowerInvariant();
 

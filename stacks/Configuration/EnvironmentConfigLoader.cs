@@ -163,6 +163,7 @@ public static class EnvironmentConfigLoader
         var database = ReadDatabase(r.Map("database"));
         var observability = ReadObservability(r.Map("observability"));
         var mesh = ReadMesh(r.Map("mesh"));
+        var deployment = ReadDeployment(r.Map("deployment"));
         r.Done();
 
         return new EnvironmentConfig
@@ -180,6 +181,7 @@ public static class EnvironmentConfigLoader
             Database = database,
             Observability = observability,
             Mesh = mesh,
+            Deployment = deployment,
         };
     }
 
@@ -328,6 +330,13 @@ public static class EnvironmentConfigLoader
         }
 
         return transitions.ToArray();
+    }
+
+    private static DeploymentConfig ReadDeployment(YamlMapReader? r)
+    {
+        var deployment = new DeploymentConfig { RoleArn = r?.String("roleArn") ?? "" };
+        r?.Done();
+        return deployment;
     }
 
     private static ProtectionConfig ReadProtection(YamlMapReader? r)

@@ -62,12 +62,26 @@ internal static partial class EnvironmentConfigValidator
         ValidateDatabase(config, context);
         ValidateObservability(config, context);
         ValidateMesh(config, context);
+        ValidateDeployment(config, context);
         if (config.Network.NatGateways == NatGatewayStrategy.None)
         {
             context.Add("network.natGateways", "'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.");
         }
 
         ValidateProdProtections(config, context);
+    }
+
+    private static void ValidateDeployment(EnvironmentConfig config, ConfigContext context)
+    {
+        var role = config.Deployment.RoleArn;
+        if (!RoleArn().IsMatch(role))
+        {
+            context.Add("deployment.roleArn", $"'{role}' is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name>, the role GitHub Actions assumes with OIDC.");
+        }
+        else if (AccountId().IsMatch(config.Account) && role.Split(':')[4] != config.Account)
+        {
+            context.Add("deployment.roleArn", $"'{role}' is in account {role.Split(':')[4]}, not the environment's account {config.Account}; deploy with a role in the account the stacks deploy to.");
+        }
     }
 
     private static void ValidateMesh(EnvironmentConfig config, ConfigContext context)

@@ -93,6 +93,8 @@ internal static class ConfigDocuments
             internetFacing: false
             minReplicas: 1
             maxReplicas: 4
+        deployment:
+          roleArn: arn:aws:iam::111111111111:role/infra-github-deploy
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -186,6 +188,8 @@ internal static class ConfigDocuments
             internetFacing: false
             minReplicas: 2
             maxReplicas: 4
+        deployment:
+          roleArn: arn:aws:iam::333333333333:role/infra-github-deploy
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>
