@@ -11,7 +11,7 @@ export CDK_DISABLE_VERSION_CHECK := true
 CDK := node_modules/.bin/cdk
 OUT := cdk.out
 
-.PHONY: help install build plan diff test policy rules clean
+.PHONY: help install build plan diff diagram test policy rules clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ plan: build ## Synthesize every environment offline into cdk.out and summarize i
 diff: build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
 	@test -n "$(BASE)" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
 	scripts/diff.sh "$(BASE)" "$(or $(DIFF_OUT),artifacts/diff)"
+
+diagram: plan ## Redraw the architecture (Mermaid, from the synthesized app) in README.md
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- diagram $(OUT) --write README.md
 
 policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [ENVIRONMENT=prod]
 	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [ENVIRONMENT=dev|staging|prod]"; exit 2; }

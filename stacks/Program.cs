@@ -5,6 +5,7 @@ using Amazon.CDK;
 using Infra.Components;
 using Infra.Policies;
 using Infra.Stacks.Configuration;
+using Infra.Stacks.Diagram;
 using Infra.Stacks.Preview;
 using Infra.Stacks.Stages;
 
@@ -22,6 +23,7 @@ public static class Program
                Infra.Stacks policy <dir|file> [--environment <env>] [--reports <dir>]
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
+               Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
@@ -45,6 +47,13 @@ public static class Program
                 return 0;
             case ["policy", var path, .. var options]:
                 return CheckTemplates(path, options, Console.Out, Console.Error);
+            case ["diagram", var assemblyDirectory]:
+                Console.Out.Write(ArchitectureDiagram.Render(assemblyDirectory));
+                return 0;
+            case ["diagram", var assemblyDirectory, "--write", var file]:
+                File.WriteAllText(file, ArchitectureDiagram.Embed(File.ReadAllText(file), ArchitectureDiagram.Render(assemblyDirectory)));
+                Console.Out.WriteLine($"Architecture diagram written to {file}.");
+                return 0;
             case ["deploy-target", var environment]:
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:

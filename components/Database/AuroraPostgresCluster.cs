@@ -39,6 +39,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     public AuroraPostgresCluster(Construct scope, string id, AuroraPostgresProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
         _props = props;

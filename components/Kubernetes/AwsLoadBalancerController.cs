@@ -30,6 +30,7 @@ public sealed class AwsLoadBalancerController : Construct
     public AwsLoadBalancerController(Construct scope, string id, EksCluster cluster)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         var stack = Stack.Of(this);
         var identity = cluster.AddPodIdentityRole(this, "Role", "kube-system", ServiceAccount, $"AWS Load Balancer Controller of EKS cluster {cluster.ClusterName}");
         Policy = new ManagedPolicy(this, "Policy", new ManagedPolicyProps

@@ -36,6 +36,7 @@ public sealed class EksCluster : Construct
     public EksCluster(Construct scope, string id, EksClusterProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
         ClusterName = props.ClusterName;

@@ -31,6 +31,7 @@ public sealed class IstioMesh : Construct
     public IstioMesh(Construct scope, string id, IstioMeshProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
         var cluster = props.Cluster.Cluster;

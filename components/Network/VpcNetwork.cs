@@ -33,6 +33,7 @@ public sealed class VpcNetwork : Construct
     public VpcNetwork(Construct scope, string id, VpcNetworkProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Layout = Validate(scope, id, props);
         NatGatewayStrategy = props.NatGateways;

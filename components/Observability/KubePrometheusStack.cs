@@ -45,6 +45,7 @@ public sealed class KubePrometheusStack : Construct
     public KubePrometheusStack(Construct scope, string id, KubePrometheusStackProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
         var cluster = props.Cluster;

@@ -23,6 +23,7 @@ public sealed class LifecycleBucket : Construct
     public LifecycleBucket(Construct scope, string id, LifecycleBucketProps? props = null)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         props ??= new LifecycleBucketProps();
         Validate(scope, id, props);
 

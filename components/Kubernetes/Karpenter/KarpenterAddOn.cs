@@ -48,6 +48,7 @@ public sealed class KarpenterAddOn : Construct
     public KarpenterAddOn(Construct scope, string id, KarpenterAddOnProps props)
         : base(scope, id)
     {
+        ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
         var cluster = props.Cluster;
