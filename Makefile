@@ -10,8 +10,10 @@ export CDK_DISABLE_VERSION_CHECK := true
 
 CDK := node_modules/.bin/cdk
 OUT := cdk.out
+PACKAGES := artifacts/packages
+PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan diff diagram test policy rules clean
+.PHONY: help install build plan diff diagram test policy rules pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,5 +50,18 @@ rules: build ## Regenerate RULES.md from the policy pack
 test: build ## Run the whole test suite
 	scripts/run-tests.sh
 
-clean: ## Remove build output and the cloud assembly
-	rm -rf $(OUT) */bin */obj tests/*/bin tests/*/obj TestResults .cache artifacts
+# Release builds with source paths mapped to /_/ and zip timestamps at the commit's time, so packing a commit again (same
+# SDK) gives the same bytes. The version is VersionPrefix in Directory.Build.props unless VERSION is given; the repository
+# URL is REPOSITORY_URL, else the git remote's, else absent (never guessed). docs/reuse.md explains how to consume them.
+pack: install ## Build the Infra.Components and Infra.Policies NuGet packages into artifacts/packages [VERSION=1.2.3] [REPOSITORY_URL=https://...]
+	rm -rf $(PACKAGES)
+	@if git rev-parse -q --verify HEAD >/dev/null && ! git diff --quiet HEAD --; then \
+	  echo "warning: uncommitted changes: the packages name commit $$(git rev-parse --short HEAD) but hold the working tree" >&2; fi
+	for project in $(PACKABLE); do \
+	  SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) dotnet pack "$$project" --configuration Release --no-restore --nologo -v quiet \
+	    --output $(PACKAGES) -p:ContinuousIntegrationBuild=true $(if $(VERSION),-p:Version=$(VERSION)) $(if $(REPOSITORY_URL),-p:RepositoryUrl=$(REPOSITORY_URL)); \
+	done
+	@for package in $(PACKAGES)/*; do printf '  %s  %s bytes\n' "$$package" "$$(wc -c < "$$package")"; done
+
+clean: ## Remove build output, the cloud assembly, the packages and the diff cache
+	rm -rf $(OUT) */bin */obj tests/*/bin tests/*/obj TestResults artifacts .cache
