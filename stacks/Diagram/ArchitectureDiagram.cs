@@ -172,40 +172,11 @@ public static class ArchitectureDiagram
             var template = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, (string)artifact["properties"]!["templateFile"]!)))!;
             var exports = (template["Outputs"] as JsonObject ?? [])
                 .Select(o => o.Value?["Export"]?["Name"]).OfType<JsonValue>().Select(n => (string)n!).ToHashSet(StringComparer.Ordinal);
-            var imports = new HashSet<string>(StringComparer.Ordinal);
-            CollectImports(template["Resources"], imports);
+            var imports = TemplateReferences.Imports(template["Resources"]);
             yield return new StackNode(
                 environment, id, (string?)artifact["properties"]!["stackName"] ?? id, target[0], target[1],
                 (artifact["dependencies"] as JsonArray ?? []).Select(d => (string)d!).Where(d => !d.EndsWith(".assets", StringComparison.Ordinal)).ToList(),
                 components, exports, imports);
-        }
-    }
-
-    private static void CollectImports(JsonNode? node, HashSet<string> imports)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, value) in o)
-                {
-                    if (key == "Fn::ImportValue" && value is JsonValue name && name.TryGetValue(out string? text))
-                    {
-                        imports.Add(text);
-                    }
-                    else
-                    {
-                        CollectImports(value, imports);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    CollectImports(item, imports);
-                }
-
-                break;
         }
     }
 

@@ -25,6 +25,8 @@ public static class AssemblyComparison
         var pairs = keys.Select(k => new TemplatePair(k, before.GetValueOrDefault(k)?.File, after.GetValueOrDefault(k)?.File)).ToList();
         var diffs = engine.Diff(pairs);
 
+        var importers = Importers(before.Values);
+        var afterExports = Exports(after.Values);
         return keys.Select(key =>
         {
             var old = before.GetValueOrDefault(key);
@@ -36,8 +38,9 @@ public static class AssemblyComparison
                 .Select(d => ChangeClassifier.Classify(d, oldResources[d.LogicalId] as JsonObject, newResources[d.LogicalId] as JsonObject))
                 .OrderBy(r => r.LogicalId, StringComparer.Ordinal)
                 .ToList();
-            var status = old is null ? StackStatus.Added : @new is null ? StackStatus.Removed : resources.Count > 0 ? StackStatus.Changed : StackStatus.Unchanged;
-            return new StackChange(located.Environment, located.Name, located.Region, status, resources);
+            var conflicts = old is null ? [] : ExportConflicts(old, Outputs(old.File), afterExports, importers, resources);
+            var status = old is null ? StackStatus.Added : @new is null ? StackStatus.Removed : resources.Count + conflicts.Count > 0 ? StackStatus.Changed : StackStatus.Unchanged;
+            return new StackChange(located.Environment, located.Name, located.Region, status, resources) { ExportConflicts = conflicts };
         })
         .OrderBy(s => EnvironmentOrder(s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
         .ToList();
@@ -53,6 +56,71 @@ public static class AssemblyComparison
     };
 
     private sealed record LocatedTemplate(string Environment, string Name, string Region, string File);
+
+    // CloudFormation refuses to delete an export, or change its value, while another stack imports it: the deployed
+    // importers are the base's. A value also changes when it references a resource this change replaces or removes.
+    private static List<string> ExportConflicts(
+        LocatedTemplate exporter, JsonObject baseOutputs, Dictionary<string, JsonNode?> headExports, Dictionary<string, List<string>> importers, List<ResourceChange> resources)
+    {
+        var replaced = resources.Where(r => r.Kind is ChangeKind.Replaced or ChangeKind.MayBeReplaced or ChangeKind.Removed or ChangeKind.Orphaned)
+            .Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
+        var conflicts = new List<string>();
+        foreach (var (_, output) in baseOutputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (output?["Export"]?["Name"] is not JsonValue exportName || !exportName.TryGetValue(out string? name)
+                || !importers.TryGetValue($"{exporter.Environment}|{name}", out var importedBy))
+            {
+                continue;
+            }
+
+            var users = string.Join(", ", importedBy.Order(StringComparer.Ordinal));
+            var value = output["Value"];
+            if (!headExports.TryGetValue($"{exporter.Environment}|{name}", out var newValue))
+            {
+                conflicts.Add($"export {name} is removed while {users} imports it: the deploy fails (deploy the importer without it first)");
+            }
+            else if (!JsonNode.DeepEquals(value, newValue))
+            {
+                conflicts.Add($"export {name} changes value while {users} imports it: the deploy fails");
+            }
+            else if (TemplateReferences.References(value).FirstOrDefault(replaced.Contains) is { } resource)
+            {
+                conflicts.Add($"export {name} changes value ({resource} is replaced or removed) while {users} imports it: the deploy fails");
+            }
+        }
+
+        return conflicts;
+    }
+
+    // Who imports each export, by environment and export name.
+    private static Dictionary<string, List<string>> Importers(IEnumerable<LocatedTemplate> templates)
+    {
+        var importers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
+            foreach (var name in TemplateReferences.Imports(JsonNode.Parse(File.ReadAllText(template.File))))
+            {
+                var key = $"{template.Environment}|{name}";
+                if (!importers.TryGetValue(key, out var list))
+                {
+                    importers[key] = list = [];
+                }
+
+                list.Add(template.Name);
+            }
+        }
+
+        return importers;
+    }
+
+    private static Dictionary<string, JsonNode?> Exports(IEnumerable<LocatedTemplate> templates) =>
+        templates.SelectMany(t => Outputs(t.File)
+                .Where(o => o.Value?["Export"]?["Name"] is JsonValue)
+                .Select(o => (Key: $"{t.Environment}|{(string)o.Value!["Export"]!["Name"]!}", Value: o.Value!["Value"])))
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+    private static JsonObject Outputs(string templateFile) => JsonNode.Parse(File.ReadAllText(templateFile))?["Outputs"] as JsonObject ?? [];
 
     // Keyed by environment and stack name; a nested stack by its parent and its logical id in the parent.
     private static Dictionary<string, LocatedTemplate> Templates(string assembly)

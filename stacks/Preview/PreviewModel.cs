@@ -91,11 +91,20 @@ public enum StackStatus
 /// <param name="Resources">Every resource that differs, ordered by logical id.</param>
 public sealed record StackChange(string Environment, string StackName, string Region, StackStatus Status, IReadOnlyList<ResourceChange> Resources)
 {
+    /// <summary>
+    /// Exports of this stack that another stack imports and that the change removes or changes: CloudFormation
+    /// refuses that, so the deploy of this stack fails. Each entry says which export, why, and who imports it.
+    /// </summary>
+    public IReadOnlyList<string> ExportConflicts { get; init; } = [];
+
     /// <summary>How many resources differ in the given way.</summary>
     public int Count(ChangeKind kind) => Resources.Count(r => r.Kind == kind);
 
     /// <summary>The changes that block the pull request.</summary>
     public IEnumerable<ResourceChange> Blocking => Resources.Where(r => r.IsBlocking);
+
+    /// <summary>The blocking changes and export conflicts.</summary>
+    public int BlockingCount => Blocking.Count() + ExportConflicts.Count;
 }
 
 /// <summary>A policy finding that appeared or went away between the base and the head.</summary>
@@ -119,7 +128,7 @@ public sealed record PolicyFindingChange(
 public sealed record PreviewResult(string BaseLabel, string HeadLabel, string Engine, IReadOnlyList<StackChange> Stacks, IReadOnlyList<PolicyFindingChange>? Policy)
 {
     /// <summary>The stateful changes and introduced policy errors that block the pull request.</summary>
-    public int BlockingCount => Stacks.Sum(s => s.Blocking.Count()) + (Policy?.Count(p => p.IsBlocking) ?? 0);
+    public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0);
 
     /// <summary>Whether anything blocks (the exit code is then 2).</summary>
     public bool IsBlocking => BlockingCount > 0;

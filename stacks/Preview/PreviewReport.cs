@@ -44,7 +44,7 @@ public static class PreviewReport
                 var stackLabel = s.Status switch { StackStatus.Added => $"{s.StackName} (new)", StackStatus.Removed => $"{s.StackName} (gone)", _ => s.StackName };
                 var replaced = s.Count(ChangeKind.Replaced) + s.Count(ChangeKind.MayBeReplaced);
                 var removed = s.Count(ChangeKind.Removed) + s.Count(ChangeKind.Orphaned);
-                var blocking = s.Blocking.Count();
+                var blocking = s.BlockingCount;
                 head.AppendLine($"| {s.Environment} | {Code(stackLabel)} | {s.Region} | {s.Count(ChangeKind.Added)} | {s.Count(ChangeKind.Modified)} | {replaced} | {removed} | {(blocking > 0 ? $"**{blocking}**" : "0")} |");
             }
 
@@ -56,13 +56,19 @@ public static class PreviewReport
         head.AppendLine();
 
         var blockingChanges = result.Stacks.SelectMany(s => s.Blocking.Select(r => (Stack: s, Resource: r))).ToList();
-        if (blockingChanges.Count > 0)
+        var conflicts = result.Stacks.SelectMany(s => s.ExportConflicts.Select(c => (Stack: s, Conflict: c))).ToList();
+        if (blockingChanges.Count + conflicts.Count > 0)
         {
             head.AppendLine("### Blocking");
             head.AppendLine();
             foreach (var (stack, resource) in blockingChanges)
             {
                 head.AppendLine($"- **{stack.Environment}** {Code(stack.StackName)}: {Code(resource.LogicalId)} ({resource.Type}): {Escape(resource.BlockingReason!)}");
+            }
+
+            foreach (var (stack, conflict) in conflicts)
+            {
+                head.AppendLine($"- **{stack.Environment}** {Code(stack.StackName)}: {Escape(conflict)}");
             }
 
             head.AppendLine();
@@ -115,6 +121,7 @@ public static class PreviewReport
                 ["modified"] = s.Count(ChangeKind.Modified),
                 ["replaced"] = s.Count(ChangeKind.Replaced) + s.Count(ChangeKind.MayBeReplaced),
                 ["removed"] = s.Count(ChangeKind.Removed) + s.Count(ChangeKind.Orphaned),
+                ["exportConflicts"] = new JsonArray(s.ExportConflicts.Select(c => (JsonNode?)c).ToArray()),
                 ["resources"] = new JsonArray(s.Resources.Select(r => (JsonNode?)new JsonObject
                 {
                     ["logicalId"] = r.LogicalId,
@@ -194,7 +201,7 @@ public static class PreviewReport
     {
         var text = new StringBuilder();
         var counts = Enum.GetValues<ChangeKind>().Select(k => (Kind: k, Count: stack.Count(k))).Where(c => c.Count > 0).Select(c => $"{c.Count} {Describe(c.Kind)}");
-        var blocking = stack.Blocking.Any() ? " ⛔" : "";
+        var blocking = stack.BlockingCount > 0 ? " ⛔" : "";
         text.AppendLine($"<details><summary>{stack.Environment} / {Html(stack.StackName)} ({stack.Region}): {string.Join(", ", counts)}{blocking}</summary>");
         text.AppendLine();
         text.AppendLine("| Change | Logical id | Type | Changed values |");

@@ -45,6 +45,7 @@ public sealed class AssemblyPreviewTests : IDisposable
         Assert.All(stacks, s => Assert.Equal("unchanged", (string?)s!["status"]));
         Assert.Equal(nested, stacks.Count(s => ((string)s!["stack"]!).Contains(" › ", StringComparison.Ordinal)));
         Assert.Empty(json["policy"]!.AsArray());
+        Assert.All(stacks, s => Assert.Empty(s!["exportConflicts"]!.AsArray()));
         Assert.Contains("**✅ No change to any stack.**", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -84,6 +85,34 @@ public sealed class AssemblyPreviewTests : IDisposable
         var markdown = File.ReadAllText(Path.Combine(_root, "out", "preview.md"));
         Assert.Contains($"| prod | `{prod.Storage.StackName}` | us-east-1 | 0 | 1 | 0 | 1 | **1** |", markdown, StringComparison.Ordinal);
         Assert.Contains("database replaced (a new, empty one is created) by a change to StorageEncrypted", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blocks_an_export_that_an_importing_stack_still_needs()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var dev = _env.Stages[EnvironmentTier.Dev];
+        var network = dev.NetworkStacks.Values.First();
+        var outputs = _env.Json(network)["Outputs"]!.AsObject();
+        var removed = outputs.First(o => (string?)o.Value!["Export"]!["Name"] is { } name && name.Contains("PrivateSubnet1", StringComparison.Ordinal));
+        var removedName = (string)removed.Value!["Export"]!["Name"]!;
+        Edit(headDir, network, t =>
+        {
+            t["Outputs"]!.AsObject().Remove(removed.Key);
+            t["Resources"]!["NetworkVpc7FB7348F"]!["Properties"]!["CidrBlock"] = "10.99.0.0/16";
+        });
+
+        var exit = PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "main", "feature", _engine, TextWriter.Null);
+
+        Assert.Equal(PreviewCommand.BlockingExitCode, exit);
+        var conflicts = ReadJson()["stacks"]!.AsArray().Single(s => (string?)s!["stack"] == network.StackName)!["exportConflicts"]!.AsArray().Select(c => (string)c!).ToList();
+        var removal = Assert.Single(conflicts, c => c.StartsWith($"export {removedName} is removed while ", StringComparison.Ordinal));
+        Assert.Contains($" {dev.Cluster.StackName}, ", removal, StringComparison.Ordinal);
+        Assert.Contains(dev.DatabaseStacks.Values.First().StackName, removal, StringComparison.Ordinal);
+        Assert.EndsWith(" imports it: the deploy fails (deploy the importer without it first)", removal, StringComparison.Ordinal);
+        Assert.Contains(conflicts, c => c.Contains("changes value (NetworkVpcPrivateSubnet2Subnet", StringComparison.Ordinal) && c.EndsWith("imports it: the deploy fails", StringComparison.Ordinal));
+        Assert.Contains("export " + removedName + " is removed", File.ReadAllText(Path.Combine(_root, "out", "preview.md")), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
