@@ -21,6 +21,7 @@ public sealed class SynthesizedEnvironments : IDisposable
 {
     private readonly ConcurrentDictionary<string, JsonObject> _json = new();
     private readonly ConcurrentDictionary<string, Template> _templates = new();
+    private readonly Lazy<string> _checkedTemplates;
 
     public SynthesizedEnvironments()
     {
@@ -29,10 +30,37 @@ public sealed class SynthesizedEnvironments : IDisposable
         Stages = EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory)
             .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c, RepoPaths.Root));
         app.Synth();
+        _checkedTemplates = new Lazy<string>(() =>
+        {
+            var copy = OutDir + "-checked";
+            CopyTemplates(OutDir, copy);
+            Program.EnforcePolicies(copy, TextWriter.Null);
+            return copy;
+        });
+    }
+
+    /// <summary>Copies the manifests and templates of an assembly (every JSON file outside the asset folders).</summary>
+    public static void CopyTemplates(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.json", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (!relative.StartsWith("asset.", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+                File.Copy(file, Path.Combine(to, relative));
+            }
+        }
     }
 
     /// <summary>The cloud assembly directory.</summary>
     public string OutDir { get; }
+
+    /// <summary>
+    /// A copy of the assembly's manifests and templates (no assets) with the policy reports the synth step writes, made
+    /// once on first use: what <c>make diff</c> compares. Copy it before changing it.
+    /// </summary>
+    public string CheckedTemplates => _checkedTemplates.Value;
 
     /// <summary>Each environment's stage.</summary>
     public IReadOnlyDictionary<EnvironmentTier, EnvironmentStage> Stages { get; }
@@ -51,9 +79,12 @@ public sealed class SynthesizedEnvironments : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(OutDir))
+        foreach (var directory in new[] { OutDir, OutDir + "-checked" })
         {
-            Directory.Delete(OutDir, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 }

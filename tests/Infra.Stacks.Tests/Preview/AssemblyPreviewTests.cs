@@ -122,21 +122,16 @@ public sealed class AssemblyPreviewTests : IDisposable
 
     private JsonObject ReadJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(_root, "out", "preview.json")))!.AsObject();
 
-    // The templates and manifests of the run's assembly (no assets: the preview reads templates only), with reports.
+    // The run's templates with their policy reports, as the synth leaves them.
     private string Copy(string name)
     {
         var target = Path.Combine(_root, name);
-        foreach (var file in Directory.EnumerateFiles(_env.OutDir, "*.json", SearchOption.AllDirectories))
+        SynthesizedEnvironments.CopyTemplates(_env.CheckedTemplates, target);
+        foreach (var report in Policies.PolicyGate.ReportFiles)
         {
-            var relative = Path.GetRelativePath(_env.OutDir, file);
-            if (!relative.StartsWith("asset.", StringComparison.Ordinal))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-                File.Copy(file, Path.Combine(target, relative));
-            }
+            File.Copy(Path.Combine(_env.CheckedTemplates, report), Path.Combine(target, report), overwrite: true);
         }
 
-        Program.EnforcePolicies(target, TextWriter.Null);
         return target;
     }
 
