@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Amazon.CDK;
@@ -150,26 +151,14 @@ public static class Program
 
     private static int Preview(string baseAssembly, string headAssembly, string[] options, TextWriter output, TextWriter errors)
     {
-        var (outputDirectory, baseLabel, headLabel) = ("artifacts/diff", baseAssembly, headAssembly);
-        for (var i = 0; i < options.Length; i++)
+        if (ReadOptions(options, ["--out", "--base-label", "--head-label"], errors) is not { } values)
         {
-            switch (options[i])
-            {
-                case "--out" when i + 1 < options.Length:
-                    outputDirectory = options[++i];
-                    break;
-                case "--base-label" when i + 1 < options.Length:
-                    baseLabel = options[++i];
-                    break;
-                case "--head-label" when i + 1 < options.Length:
-                    headLabel = options[++i];
-                    break;
-                default:
-                    errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
-                    return 2;
-            }
+            return 2;
         }
 
+        var outputDirectory = values.GetValueOrDefault("--out", "artifacts/diff");
+        var baseLabel = values.GetValueOrDefault("--base-label", baseAssembly);
+        var headLabel = values.GetValueOrDefault("--head-label", headAssembly);
         try
         {
             return PreviewCommand.Run(baseAssembly, headAssembly, outputDirectory, baseLabel, headLabel, new CloudFormationDiffEngine(Directory.GetCurrentDirectory()), output);
@@ -183,24 +172,13 @@ public static class Program
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {
-        string? environment = null;
-        var reports = Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy");
-        for (var i = 0; i < options.Length; i++)
+        if (ReadOptions(options, ["--environment", "--reports"], errors) is not { } values)
         {
-            switch (options[i])
-            {
-                case "--environment" when i + 1 < options.Length:
-                    environment = options[++i];
-                    break;
-                case "--reports" when i + 1 < options.Length:
-                    reports = options[++i];
-                    break;
-                default:
-                    errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
-                    return 2;
-            }
+            return 2;
         }
 
+        var environment = values.GetValueOrDefault("--environment");
+        var reports = values.GetValueOrDefault("--reports", Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy"));
         try
         {
             return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment);
@@ -210,5 +188,23 @@ public static class Program
             errors.WriteLine(e.Message);
             return 2;
         }
+    }
+
+    // "--name value" pairs of the allowed names; null (after printing the usage) on anything else.
+    private static Dictionary<string, string>? ReadOptions(string[] options, string[] allowed, TextWriter errors)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Length; i++)
+        {
+            if (!allowed.Contains(options[i]) || i + 1 >= options.Length)
+            {
+                errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
+                return null;
+            }
+
+            values[options[i]] = options[++i];
+        }
+
+        return values;
     }
 }
