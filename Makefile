@@ -13,7 +13,7 @@ OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan diff diagram test policy rules pack clean
+.PHONY: help install build plan diff diff-usage diagram test policy rules pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,9 +33,11 @@ plan: build ## Synthesize every environment offline into cdk.out and summarize i
 	$(CDK) synth --quiet --output $(OUT)
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
 
-diff: build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
-	@test -n "$(BASE)" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
+diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
 	scripts/diff.sh "$(BASE)" "$(or $(DIFF_OUT),artifacts/diff)"
+
+diff-usage:
+	@test -n "$(BASE)" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
 
 diagram: plan ## Redraw the architecture (Mermaid, from the synthesized app) in README.md
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- diagram $(OUT) --write README.md
