@@ -15,7 +15,7 @@ public sealed class BucketLifecycleManaged : IPolicyRule
         "S3",
         "Buckets abort incomplete multipart uploads and expire noncurrent versions",
         "Parts of abandoned multipart uploads are billed as storage forever and are invisible in object listings; in a versioned bucket every overwrite and delete keeps a noncurrent version, so storage grows without bound.",
-        "Add an enabled LifecycleConfiguration rule with AbortIncompleteMultipartUpload.DaysAfterInitiation (for example 7) and, for versioned buckets, an enabled rule with NoncurrentVersionExpiration.NoncurrentDays (LifecycleBucket does both).");
+        "Add an enabled LifecycleConfiguration rule with AbortIncompleteMultipartUpload.DaysAfterInitiation (for example 7) and, for versioned buckets, an enabled rule with NoncurrentVersionExpiration.NoncurrentDays (LifecycleBucket always aborts incomplete uploads; give it a rule with NoncurrentVersionExpireAfterDays for the versions).");
 
     /// <inheritdoc />
     public IReadOnlySet<string> ResourceTypes { get; } = RuleTypes.Of("AWS::S3::Bucket");
