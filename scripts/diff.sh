@@ -46,7 +46,7 @@ else
   if cmp -s "$root/package-lock.json" "$worktree/package-lock.json"; then
     ln -s "$root/node_modules" "$worktree/node_modules"
   else
-    (cd "$worktree" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$worktree" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
   fi
   rm -rf "$cache.partial" && mkdir -p "$(dirname "$cache")"
   synth "$worktree" "$cache.partial" "base ${base_ref} (${short})"
