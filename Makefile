@@ -34,10 +34,10 @@ plan: build ## Synthesize every environment offline into cdk.out and summarize i
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
 
 diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
-	scripts/diff.sh "$(BASE)" "$(or $(DIFF_OUT),artifacts/diff)"
+	scripts/diff.sh "$$BASE" "$${DIFF_OUT:-artifacts/diff}"
 
 diff-usage:
-	@test -n "$(BASE)" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
+	@test -n "$${BASE:-}" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
 
 diagram: plan ## Redraw the architecture (Mermaid, from the synthesized app) in README.md
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- diagram $(OUT) --write README.md

@@ -12,6 +12,8 @@ root=$PWD
 
 base_ref=${1:?usage: scripts/diff.sh <git ref> [output dir]}
 out=${2:-artifacts/diff}
+case $out in /*) ;; *) out=$root/$out ;; esac
+keep_bases=5   # cached base assemblies kept (about 60 MB each); the oldest go first
 head_label=${HEAD_LABEL:-$(git rev-parse --abbrev-ref HEAD) + working tree}
 
 if ! sha=$(git rev-parse --verify --quiet "${base_ref}^{commit}"); then
@@ -48,14 +50,24 @@ else
   else
     (cd "$worktree" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
   fi
-  rm -rf "$cache.partial" && mkdir -p "$(dirname "$cache")"
-  synth "$worktree" "$cache.partial" "base ${base_ref} (${short})"
-  rm -rf "$cache" && mv "$cache.partial" "$cache" && mv "$cache.partial.log" "$cache.log"
+  # Synthesize into a private folder and move it into place whole: an interrupted or concurrent run never leaves a
+  # half-written cache entry behind, and never deletes another run's.
+  mkdir -p "$(dirname "$cache")"
+  partial=$(mktemp -d "$cache.partial.XXXXXX")
+  synth "$worktree" "$partial" "base ${base_ref} (${short})"
+  if ! mv -T "$partial" "$cache" 2>/dev/null; then
+    rm -rf "$partial"   # another run cached this commit first
+  fi
+  mv "$partial.log" "$cache.log" 2>/dev/null || rm -f "$partial.log"
+  # Keep the newest few bases.
+  find "$(dirname "$cache")" -mindepth 1 -maxdepth 1 -type d ! -name '*.partial.*' -printf '%T@ %p\n' \
+    | sort -rn | tail -n +$((keep_bases + 1)) | cut -d' ' -f2- | while read -r old; do rm -rf "$old" "$old.log"; done
 fi
 
 echo "make diff: synthesizing the working tree"
-head=$root/$out/head.out
-rm -rf "$head" && mkdir -p "$root/$out"
+head=$out/head.out
+rm -rf "$head"
+mkdir -p "$out"
 synth "$root" "$head" "working tree"
 
 status=0

@@ -58,7 +58,8 @@ public static class ChangeClassifier
             }
         }
 
-        var category = StatefulCategories.GetValueOrDefault(type);
+        // The old type's data is what a replacement or removal loses, even when the new type holds none.
+        var category = StatefulCategories.GetValueOrDefault(diff.OldType ?? "") ?? StatefulCategories.GetValueOrDefault(diff.NewType ?? "");
         return new ResourceChange(diff.LogicalId, type, kind, properties, category, BlockingReason(kind, category, properties));
     }
 

@@ -16,6 +16,9 @@ public static class PreviewReport
     /// <summary>GitHub refuses comments over 65,536 characters; details are dropped, stack by stack, to stay below.</summary>
     public const int MaxCommentLength = 60_000;
 
+    /// <summary>The most blocking changes, and policy findings, listed in the comment; the JSON has them all.</summary>
+    public const int MaxListedItems = 60;
+
     /// <summary>The Markdown comment: verdict, summary table, blocking changes, policy delta, then details per stack.</summary>
     public static string Markdown(PreviewResult result)
     {
@@ -61,14 +64,17 @@ public static class PreviewReport
         {
             head.AppendLine("### Blocking");
             head.AppendLine();
-            foreach (var (stack, resource) in blockingChanges)
+            var lines = blockingChanges.Select(b => $"- **{b.Stack.Environment}** {Code(b.Stack.StackName)}: {Code(b.Resource.LogicalId)} ({b.Resource.Type}): {Escape(b.Resource.BlockingReason!)}")
+                .Concat(conflicts.Select(c => $"- **{c.Stack.Environment}** {Code(c.Stack.StackName)}: {Escape(c.Conflict)}"))
+                .ToList();
+            foreach (var line in lines.Take(MaxListedItems))
             {
-                head.AppendLine($"- **{stack.Environment}** {Code(stack.StackName)}: {Code(resource.LogicalId)} ({resource.Type}): {Escape(resource.BlockingReason!)}");
+                head.AppendLine(line);
             }
 
-            foreach (var (stack, conflict) in conflicts)
+            if (lines.Count > MaxListedItems)
             {
-                head.AppendLine($"- **{stack.Environment}** {Code(stack.StackName)}: {Escape(conflict)}");
+                head.AppendLine($"- … and {lines.Count - MaxListedItems} more (preview.json lists every one).");
             }
 
             head.AppendLine();
@@ -99,6 +105,8 @@ public static class PreviewReport
         body.Append(footer);
         return body.ToString();
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
     /// <summary>The same preview as JSON: every stack, every changed resource and value, and the policy delta.</summary>
     public static string Json(PreviewResult result)
@@ -188,10 +196,16 @@ public static class PreviewReport
         text.AppendLine();
         text.AppendLine("| Change | Rule | Level | Environment | Stack | Resource | Message |");
         text.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var p in policy)
+        foreach (var p in policy.Take(MaxListedItems))
         {
             var change = p.IsBlocking ? $"**{Escape(p.Change)}**" : Escape(p.Change);
-            text.AppendLine($"| {change} | {p.RuleId} | {p.Level} | {p.Environment} | {Code(p.StackName)} | {Code(p.LogicalId)} | {Escape(p.Message)} |");
+            text.AppendLine($"| {change} | {p.RuleId} | {p.Level} | {p.Environment} | {Code(p.StackName)} | {Code(p.LogicalId)} | {Escape(Shorten(p.Message, 300))} |");
+        }
+
+        if (policy.Count > MaxListedItems)
+        {
+            text.AppendLine();
+            text.AppendLine($"… and {policy.Count - MaxListedItems} more findings (preview.json lists every one).");
         }
 
         text.AppendLine();

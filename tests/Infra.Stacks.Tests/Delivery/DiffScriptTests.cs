@@ -18,6 +18,17 @@ public sealed class DiffScriptTests
     }
 
     [Fact]
+    public void Passes_a_ref_to_the_script_as_data_never_as_shell()
+    {
+        var marker = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"infra-injected-{Guid.NewGuid():N}");
+
+        var (exit, output) = Run("make", "--no-print-directory", "-s", "diff-usage", $"BASE=`touch {marker}`");
+
+        Assert.Equal(0, exit);
+        Assert.False(System.IO.File.Exists(marker), output);
+    }
+
+    [Fact]
     public void Make_diff_without_a_base_prints_its_usage()
     {
         var (exit, output) = Run("make", "--no-print-directory", "-s", "diff");

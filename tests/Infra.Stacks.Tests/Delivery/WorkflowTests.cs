@@ -34,7 +34,7 @@ public sealed partial class WorkflowTests
         Assert.NotNull(Node(preview, "on", "pull_request"));
         Assert.Equal(new Dictionary<string, string> { ["contents"] = "read" }, Map(preview, "permissions"));
         var job = Job(preview, "preview");
-        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read", ["pull-requests"] = "write", ["security-events"] = "write" }, Map(job, "permissions"));
+        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read", ["actions"] = "read", ["pull-requests"] = "write", ["security-events"] = "write" }, Map(job, "permissions"));
         Assert.DoesNotContain("configure-aws-credentials", Text("preview.yml"), StringComparison.Ordinal);
         Assert.DoesNotContain("id-token", Text("preview.yml"), StringComparison.Ordinal);
     }
@@ -46,11 +46,14 @@ public sealed partial class WorkflowTests
 
         var runs = steps.Select(s => Scalar(s, "run") ?? "").ToList();
         int IndexOf(string command) => runs.FindIndex(r => r.Contains(command, StringComparison.Ordinal));
-        Assert.True(IndexOf("make test") >= 0 && IndexOf("make test") < IndexOf("make plan") && IndexOf("make plan") < IndexOf("make diff BASE=\"origin/${BASE_REF}\""));
+        Assert.True(IndexOf("make test") >= 0 && IndexOf("make test") < IndexOf("make plan") && IndexOf("make plan") < IndexOf("scripts/diff.sh HEAD^1 artifacts/diff"));
         var checkout = steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
         Assert.Equal("0", Scalar(checkout, "with", "fetch-depth"));
+        // The merge commit's first parent is the base the pull request merges into; the script keeps exit 1 and 2 apart.
         var diff = steps.Single(s => Scalar(s, "id") == "diff");
-        Assert.Equal("${{ github.base_ref }}", Scalar(diff, "env", "BASE_REF"));
+        Assert.Contains("if make build; then scripts/diff.sh HEAD^1 artifacts/diff || status=$?; else status=1; fi", Scalar(diff, "run"), StringComparison.Ordinal);
+        Assert.Contains("echo \"status=${status}\" >> \"$GITHUB_OUTPUT\"", Scalar(diff, "run"), StringComparison.Ordinal);
+        Assert.All(steps.SkipWhile(s => Scalar(s, "run") != "make test").Skip(1), s => Assert.StartsWith("${{ !cancelled()", Scalar(s, "if"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +62,9 @@ public sealed partial class WorkflowTests
         var steps = Steps(Job(Load("preview.yml"), "preview"));
 
         var comment = steps.Single(s => Scalar(s, "uses")?.StartsWith("actions/github-script@", StringComparison.Ordinal) == true);
+        Assert.EndsWith("&& github.event.pull_request.head.repo.full_name == github.repository }}", Scalar(comment, "if"), StringComparison.Ordinal);
         var script = Scalar(comment, "with", "script")!;
+        Assert.Contains("c.user?.login === 'github-actions[bot]'", script, StringComparison.Ordinal);
         Assert.Contains($"const marker = '{PreviewReport.CommentMarker}';", script, StringComparison.Ordinal);
         Assert.Contains("updateComment", script, StringComparison.Ordinal);
         Assert.Contains("createComment", script, StringComparison.Ordinal);
@@ -73,6 +78,7 @@ public sealed partial class WorkflowTests
 
         var sarif = steps.Single(s => Scalar(s, "uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
         Assert.Equal($"cdk.out/{PolicyGate.ReportFiles[1]}", Scalar(sarif, "with", "sarif_file"));
+        Assert.EndsWith("&& github.event.pull_request.head.repo.full_name == github.repository }}", Scalar(sarif, "if"), StringComparison.Ordinal);
         var gate = steps.Last();
         Assert.Equal("${{ !cancelled() && steps.diff.outputs.status != '0' }}", Scalar(gate, "if"));
         Assert.Contains("exit 1", Scalar(gate, "run"), StringComparison.Ordinal);
@@ -159,8 +165,9 @@ public sealed partial class WorkflowTests
             Assert.NotNull(Scalar(job, "timeout-minutes"));
             foreach (var step in Steps(job))
             {
-                // ${{ }} inside run: is pasted into the script before it runs: a branch name could inject commands.
+                // ${{ }} inside a script is pasted in before it runs: a branch name or title could inject commands.
                 Assert.DoesNotContain("${{", Scalar(step, "run") ?? "", StringComparison.Ordinal);
+                Assert.DoesNotContain("${{", Scalar(step, "with", "script") ?? "", StringComparison.Ordinal);
             }
         }
     }

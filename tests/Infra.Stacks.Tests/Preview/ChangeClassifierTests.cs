@@ -61,6 +61,17 @@ public sealed class ChangeClassifierTests
         Assert.Equal(reason, change.BlockingReason);
     }
 
+    [Fact]
+    public void Blocks_a_bucket_replaced_by_a_resource_of_another_type()
+    {
+        var change = ChangeClassifier.Classify(
+            new EngineResourceDiff("Data", "AWS::S3::Bucket", "AWS::SNS::Topic", "WILL_REPLACE", new Dictionary<string, string>(), []), null, null);
+
+        Assert.Equal("AWS::SNS::Topic", change.Type);
+        Assert.Equal("bucket", change.StatefulCategory);
+        Assert.True(change.IsBlocking);
+    }
+
     [Theory]
     [InlineData("WILL_CREATE", ChangeKind.Added)]
     [InlineData("WILL_UPDATE", ChangeKind.Modified)]

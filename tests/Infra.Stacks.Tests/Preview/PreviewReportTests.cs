@@ -87,6 +87,21 @@ public sealed class PreviewReportTests
     }
 
     [Fact]
+    public void Caps_the_blocking_list_and_the_policy_table_too()
+    {
+        var blocking = Enumerable.Range(0, 400).Select(i => ReplacedDatabase with { LogicalId = $"Cluster{i}" }).ToArray();
+        var findings = Enumerable.Range(0, 400).Select(i => new PolicyFindingChange(
+            "INFRA-S3-1", "error", "prod", "infra-prod-storage", $"Bucket{i}", new string('m', 1000), "introduced", true)).ToArray();
+
+        var markdown = PreviewReport.Markdown(Result([Stack("prod", "infra-prod-database-us-east-1", blocking)], findings));
+
+        Assert.True(markdown.Length <= PreviewReport.MaxCommentLength, $"{markdown.Length} characters");
+        Assert.Contains("**⛔ 800 blocking changes.**", markdown, StringComparison.Ordinal);
+        Assert.Contains($"- … and {400 - PreviewReport.MaxListedItems} more (preview.json lists every one).", markdown, StringComparison.Ordinal);
+        Assert.Contains($"… and {400 - PreviewReport.MaxListedItems} more findings (preview.json lists every one).", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writes_json_for_tools()
     {
         var json = JsonNode.Parse(PreviewReport.Json(Result(Stack("prod", "infra-prod-database-us-east-1", ReplacedDatabase))))!;
