@@ -41,7 +41,12 @@ if [ -f "$cache/manifest.json" ]; then
 else
   echo "make diff: synthesizing the base ${base_ref} (${short}) in a temporary worktree"
   worktree=$(mktemp -d "${TMPDIR:-/tmp}/infra-diff-base.XXXXXX")
-  cleanup() { git -C "$root" worktree remove --force "$worktree" >/dev/null 2>&1 || rm -rf "$worktree"; git -C "$root" worktree prune; }
+  partial=
+  cleanup() {
+    git -C "$root" worktree remove --force "$worktree" >/dev/null 2>&1 || rm -rf "$worktree"
+    git -C "$root" worktree prune
+    if [ -n "$partial" ]; then rm -rf "$partial" "$partial.log"; fi   # an interrupted or failed base synth
+  }
   trap cleanup EXIT
   git worktree add --detach --quiet "$worktree" "$sha"
   # The base's own toolchain: share node_modules when its lock file is ours, else install from its lock file.
