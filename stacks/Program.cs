@@ -49,12 +49,9 @@ public static class Program
             case ["policy", var path, .. var options]:
                 return CheckTemplates(path, options, Console.Out, Console.Error);
             case ["diagram", var assemblyDirectory]:
-                Console.Out.Write(ArchitectureDiagram.Render(assemblyDirectory));
-                return 0;
+                return Diagram(assemblyDirectory, null, Console.Out, Console.Error);
             case ["diagram", var assemblyDirectory, "--write", var file]:
-                File.WriteAllText(file, ArchitectureDiagram.Embed(File.ReadAllText(file), ArchitectureDiagram.Render(assemblyDirectory)));
-                Console.Out.WriteLine($"Architecture diagram written to {file}.");
-                return 0;
+                return Diagram(assemblyDirectory, file, Console.Out, Console.Error);
             case ["deploy-target", var environment]:
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
@@ -143,6 +140,34 @@ public static class Program
             return 0;
         }
         catch (ConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Prints the architecture diagram of <paramref name="assemblyDirectory"/>, or embeds it in <paramref name="file"/>
+    /// between its markers. Returns 1, with what to do, when the assembly or the file's markers are missing.
+    /// </summary>
+    public static int Diagram(string assemblyDirectory, string? file, TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            var diagram = ArchitectureDiagram.Render(assemblyDirectory);
+            if (file is null)
+            {
+                output.Write(diagram);
+                return 0;
+            }
+
+            File.WriteAllText(file, ArchitectureDiagram.Embed(File.ReadAllText(file), diagram));
+            output.WriteLine($"Architecture diagram written to {file}.");
+            return 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             errors.WriteLine(e.Message);
             return 1;

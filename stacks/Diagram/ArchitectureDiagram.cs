@@ -85,7 +85,7 @@ public static class ArchitectureDiagram
         var end = document.IndexOf(EndMarker, StringComparison.Ordinal);
         if (start < 0 || end < start)
         {
-            throw new InvalidDataException($"The document has no '{StartMarker}' ... '{EndMarker}' block to replace.");
+            throw new InvalidDataException($"The document has no block to replace: put the line '{StartMarker}' and, after it, the line '{EndMarker}' where the diagram goes.");
         }
 
         var from = start + StartMarker.Length;

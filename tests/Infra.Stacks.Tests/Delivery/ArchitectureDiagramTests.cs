@@ -73,6 +73,29 @@ public sealed class ArchitectureDiagramTests
         Assert.Throws<InvalidDataException>(() => ArchitectureDiagram.Embed("# no markers", "x"));
     }
 
+    [Fact]
+    public void The_verb_says_what_to_do_when_the_assembly_or_the_markers_are_missing()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "# no markers\n");
+            using var output = new StringWriter();
+            using var errors = new StringWriter();
+
+            Assert.Equal(1, Program.Diagram(Path.Combine(Path.GetTempPath(), "no-such-cdk-out"), null, output, errors));
+            Assert.Equal(1, Program.Diagram(_env.OutDir, file, output, errors));
+
+            Assert.Contains("run the synth first (make diagram does)", errors.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"put the line '{ArchitectureDiagram.StartMarker}'", errors.ToString(), StringComparison.Ordinal);
+            Assert.Equal("# no markers\n", File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private string Block(string artifactId)
     {
         var start = _diagram.IndexOf($"subgraph {artifactId}[", StringComparison.Ordinal);
