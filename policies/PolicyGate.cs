@@ -7,8 +7,17 @@ namespace Infra.Policies;
 /// <summary>Runs the pack over a cloud assembly or templates, writes every report, and says whether synth may pass.</summary>
 public static class PolicyGate
 {
+    /// <summary>The Markdown report's file name.</summary>
+    public const string MarkdownReportFile = "policy-report.md";
+
+    /// <summary>The SARIF report's file name (code scanning uploads it).</summary>
+    public const string SarifReportFile = "policy-report.sarif";
+
+    /// <summary>The JSON report's file name (<c>make plan</c> and <c>make diff</c> read it back).</summary>
+    public const string JsonReportFile = "policy-report.json";
+
     /// <summary>The report files written next to the templates.</summary>
-    public static readonly string[] ReportFiles = ["policy-report.md", "policy-report.sarif", "policy-report.json"];
+    public static readonly string[] ReportFiles = [MarkdownReportFile, SarifReportFile, JsonReportFile];
 
     /// <summary>
     /// Evaluates <paramref name="pack"/> over the templates at <paramref name="path"/>, prints the console report to
@@ -22,9 +31,9 @@ public static class PolicyGate
         ConsoleReport.Write(report, console);
         Directory.CreateDirectory(reportDirectory);
         var baseDirectory = Directory.GetCurrentDirectory();
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles[0]), MarkdownReport.Render(report));
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles[1]), SarifReport.Render(report, baseDirectory));
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles[2]), JsonReport.Render(report));
+        File.WriteAllText(Path.Combine(reportDirectory, MarkdownReportFile), MarkdownReport.Render(report));
+        File.WriteAllText(Path.Combine(reportDirectory, SarifReportFile), SarifReport.Render(report, baseDirectory));
+        File.WriteAllText(Path.Combine(reportDirectory, JsonReportFile), JsonReport.Render(report));
         console.WriteLine($"Policy reports: {string.Join(", ", Array.ConvertAll(ReportFiles, f => Path.Combine(reportDirectory, f)))}");
         return report.Passed ? 0 : 1;
     }

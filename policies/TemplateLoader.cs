@@ -10,7 +10,20 @@ using YamlDotNet.RepresentationModel;
 namespace Infra.Policies;
 
 /// <summary>A stack of a cloud assembly (<c>cdk.out</c>), nested stage assemblies included.</summary>
-public sealed record AssemblyStack(string Stage, string StackName, string Account, string Region, string TemplateFile, bool TerminationProtection);
+public sealed record AssemblyStack(string Stage, string StackName, string Account, string Region, string TemplateFile, bool TerminationProtection)
+{
+    /// <summary>The stack's artifact id in its manifest (what other stacks' dependencies name).</summary>
+    public string ArtifactId { get; init; } = StackName;
+
+    /// <summary>The artifact ids of the stacks this one deploys after (asset manifests left out).</summary>
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+
+    /// <summary>The construct metadata the manifest holds for the stack, by construct path.</summary>
+    public JsonObject Metadata { get; init; } = [];
+
+    /// <summary>The environment: the stage name in lower case (<c>Prod</c> is <c>prod</c>).</summary>
+    public string Environment => Stage.ToLowerInvariant();
+}
 
 /// <summary>Finds templates: the stacks of a cloud assembly, or loose JSON and YAML templates from anywhere.</summary>
 public static class TemplateLoader
@@ -147,7 +160,13 @@ public static class TemplateLoader
 
     private static void ReadAssembly(string directory, string stage, List<AssemblyStack> stacks, List<string> missing)
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")))!.AsObject();
+        var manifestFile = Path.Combine(directory, "manifest.json");
+        if (!File.Exists(manifestFile))
+        {
+            throw new FileNotFoundException($"No cloud assembly in '{directory}' (no manifest.json): run the synth first (make plan does).", manifestFile);
+        }
+
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestFile))!.AsObject();
         missing.AddRange(Cfn.Items(manifest["missing"]).Select(m => Cfn.AsString(m?["key"]) ?? "?"));
         foreach (var (id, artifact) in manifest["artifacts"] as JsonObject ?? new JsonObject())
         {
@@ -167,7 +186,12 @@ public static class TemplateLoader
                     environment[0],
                     environment[1],
                     template,
-                    Cfn.AsBool(properties?["terminationProtection"]) ?? false));
+                    Cfn.AsBool(properties?["terminationProtection"]) ?? false)
+                {
+                    ArtifactId = id,
+                    Dependencies = Cfn.Strings(artifact?["dependencies"]).Where(d => !d.EndsWith(".assets", StringComparison.Ordinal)).ToList(),
+                    Metadata = artifact?["metadata"]?.DeepClone() as JsonObject ?? [],
+                });
             }
         }
     }

@@ -4,15 +4,11 @@
 //
 // usage: node scripts/template-diff.mjs <request.json>
 //   request: {"pairs": [{"key": "...", "old": "<template file or null>", "new": "<template file or null>"}]}
-//   prints:  {"engine": "<package@version>", "pairs": [{"key": "...", "resources": [{"logicalId", "oldType", "newType",
+//   prints:  {"pairs": [{"key": "...", "resources": [{"logicalId", "oldType", "newType",
 //            "impact", "properties": {"<name>": "<impact>"}, "other": ["DeletionPolicy", ...]}]}]}
 // A missing side (null) is an empty template: every resource is then added, or removed.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import cfnDiff from '@aws-cdk/cloudformation-diff';
-
-const require = createRequire(import.meta.url);
-const { version } = require('@aws-cdk/cloudformation-diff/package.json');
 
 const load = (file) => (file ? JSON.parse(readFileSync(file, 'utf8')) : {});
 
@@ -41,4 +37,4 @@ const pairs = request.pairs.map(({ key, old: oldFile, new: newFile }) => {
   return { key, resources };
 });
 
-process.stdout.write(JSON.stringify({ engine: `@aws-cdk/cloudformation-diff@${version}`, pairs }));
+process.stdout.write(JSON.stringify({ pairs }));

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Policies;
+using Infra.Policies.Reports;
 
 namespace Infra.Stacks;
 
@@ -37,7 +38,7 @@ public static class PlanSummary
         }
 
         var (stacks, missing) = Read(assemblyDirectory);
-        var policy = ReadPolicyReport(assemblyDirectory);
+        var policy = JsonReport.Read(assemblyDirectory);
         foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
         {
             output.WriteLine();
@@ -63,12 +64,6 @@ public static class PlanSummary
 
         output.WriteLine($"{stacks.Count} stacks, {stacks.Sum(s => s.ResourceCount)} resources; templates in {assemblyDirectory}/, policy reports in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
         return 0;
-    }
-
-    private static JsonObject? ReadPolicyReport(string assemblyDirectory)
-    {
-        var file = Path.Combine(assemblyDirectory, PolicyGate.ReportFiles[2]);
-        return File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file))?.AsObject() : null;
     }
 
     // "; policy: 0 errors, 2 warnings, 4 suppressed" for the stage's stacks.

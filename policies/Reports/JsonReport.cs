@@ -8,6 +8,13 @@ namespace Infra.Policies.Reports;
 /// <summary>The report as JSON, for tools (the pull-request diff compares two of these).</summary>
 public static class JsonReport
 {
+    /// <summary>The JSON report the gate wrote into <paramref name="directory"/>; <c>null</c> when there is none.</summary>
+    public static JsonObject? Read(string directory)
+    {
+        var file = System.IO.Path.Combine(directory, PolicyGate.JsonReportFile);
+        return System.IO.File.Exists(file) ? JsonNode.Parse(System.IO.File.ReadAllText(file)) as JsonObject : null;
+    }
+
     /// <summary>Renders the result, the per-stack counts, every finding, every suppression and the rules.</summary>
     public static string Render(PolicyReport report)
     {

@@ -18,7 +18,11 @@ namespace Infra.Stacks.Configuration;
 public static class EnvironmentConfigLoader
 {
     /// <summary>The environments the app deploys, in order; each has <c>&lt;name&gt;.yaml</c> in the config folder.</summary>
-    public static IReadOnlyList<string> EnvironmentNames { get; } = ["dev", "staging", "prod"];
+    public static IReadOnlyList<string> EnvironmentNames { get; } = new[] { "dev", "staging", "prod" };
+
+    /// <summary>Where <paramref name="environment"/> sorts: its place in <see cref="EnvironmentNames"/>, unknown names last.</summary>
+    public static int Order(string environment) =>
+        Array.IndexOf((string[])EnvironmentNames, environment) is var i and >= 0 ? i : EnvironmentNames.Count;
 
     internal static readonly IReadOnlyDictionary<string, EnvironmentTier> Tiers = new Dictionary<string, EnvironmentTier>
     {

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using Infra.Components;
+using Infra.Policies;
+using Infra.Stacks.Configuration;
 using Infra.Stacks.Preview;
 
 namespace Infra.Stacks.Diagram;
@@ -32,7 +34,7 @@ public static class ArchitectureDiagram
     {
         var stacks = ReadStacks(assemblyDirectory);
         var text = new StringBuilder();
-        foreach (var environment in stacks.GroupBy(s => s.Environment).OrderBy(g => AssemblyComparison.EnvironmentOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var environment in stacks.GroupBy(s => s.Environment).OrderBy(g => EnvironmentConfigLoader.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var members = environment.ToList();
             text.AppendLine($"#### {environment.Key} (account {members[0].Account})");
@@ -130,55 +132,21 @@ public static class ArchitectureDiagram
         }
     }
 
-    private static List<StackNode> ReadStacks(string assemblyDirectory)
-    {
-        var manifestFile = Path.Combine(assemblyDirectory, "manifest.json");
-        if (!File.Exists(manifestFile))
+    // Every stack of the assembly, with the components marked in its metadata and its exports and imports.
+    private static List<StackNode> ReadStacks(string assemblyDirectory) =>
+        TemplateLoader.ReadAssembly(assemblyDirectory).Stacks.Select(stack =>
         {
-            throw new FileNotFoundException($"No cloud assembly in '{assemblyDirectory}': run the synth first (make diagram does).");
-        }
-
-        var stacks = new List<StackNode>();
-        foreach (var (_, artifact) in JsonNode.Parse(File.ReadAllText(manifestFile))!["artifacts"]!.AsObject())
-        {
-            if ((string?)artifact?["type"] == "cdk:cloud-assembly")
-            {
-                var stage = (string)artifact!["properties"]!["displayName"]!;
-                var directory = Path.Combine(assemblyDirectory, (string)artifact["properties"]!["directoryName"]!);
-                stacks.AddRange(ReadStage(stage.ToLowerInvariant(), directory));
-            }
-        }
-
-        return stacks;
-    }
-
-    private static IEnumerable<StackNode> ReadStage(string environment, string directory)
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")))!;
-        foreach (var (id, artifact) in manifest["artifacts"]!.AsObject())
-        {
-            if ((string?)artifact?["type"] != "aws:cloudformation:stack")
-            {
-                continue;
-            }
-
-            var target = ((string)artifact!["environment"]!)["aws://".Length..].Split('/');
-            var components = (artifact["metadata"] as JsonObject ?? [])
+            var components = stack.Metadata
                 .SelectMany(m => (m.Value as JsonArray ?? []).OfType<JsonObject>()
                     .Where(e => (string?)e["type"] == ComponentMetadata.Type)
                     .Select(e => (Path: m.Key, Kind: (string)e["data"]!)))
                 .OrderBy(c => c.Path, StringComparer.Ordinal)
                 .ToList();
-            var template = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, (string)artifact["properties"]!["templateFile"]!)))!;
-            var exports = (template["Outputs"] as JsonObject ?? [])
-                .Select(o => o.Value?["Export"]?["Name"]).OfType<JsonValue>().Select(n => (string)n!).ToHashSet(StringComparer.Ordinal);
-            var imports = TemplateReferences.Imports(template["Resources"]);
-            yield return new StackNode(
-                environment, id, (string?)artifact["properties"]!["stackName"] ?? id, target[0], target[1],
-                (artifact["dependencies"] as JsonArray ?? []).Select(d => (string)d!).Where(d => !d.EndsWith(".assets", StringComparison.Ordinal)).ToList(),
-                components, exports, imports);
-        }
-    }
+            var template = JsonNode.Parse(File.ReadAllText(stack.TemplateFile))!.AsObject();
+            return new StackNode(
+                stack.Environment, stack.ArtifactId, stack.StackName, stack.Account, stack.Region, stack.Dependencies,
+                components, TemplateReferences.Exports(template).Keys.ToHashSet(StringComparer.Ordinal), TemplateReferences.Imports(template["Resources"]));
+        }).ToList();
 
     private static string Id(params string[] parts) =>
         string.Join("_", parts.Select(p => new string(p.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray())));

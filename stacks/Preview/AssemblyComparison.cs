@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Policies;
+using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Preview;
 
@@ -32,49 +33,45 @@ public static class AssemblyComparison
             var old = before.GetValueOrDefault(key);
             var @new = after.GetValueOrDefault(key);
             var located = (@new ?? old)!;
-            var oldResources = Resources(old?.File);
-            var newResources = Resources(@new?.File);
+            var oldResources = old?.Resources ?? [];
+            var newResources = @new?.Resources ?? [];
             var resources = diffs.GetValueOrDefault(key, [])
                 .Select(d => ChangeClassifier.Classify(d, oldResources[d.LogicalId] as JsonObject, newResources[d.LogicalId] as JsonObject))
                 .OrderBy(r => r.LogicalId, StringComparer.Ordinal)
                 .ToList();
-            var conflicts = old is null ? [] : ExportConflicts(old, Outputs(old.File), afterExports, importers, resources);
+            var conflicts = old is null ? [] : ExportConflicts(old, afterExports, importers, resources);
             var status = old is null ? StackStatus.Added : @new is null ? StackStatus.Removed : resources.Count + conflicts.Count > 0 ? StackStatus.Changed : StackStatus.Unchanged;
             return new StackChange(located.Environment, located.Name, located.Region, status, resources) { ExportConflicts = conflicts };
         })
-        .OrderBy(s => EnvironmentOrder(s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
+        .OrderBy(s => EnvironmentConfigLoader.Order(s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
         .ToList();
     }
 
-    /// <summary>dev, staging, prod, then anything else.</summary>
-    public static int EnvironmentOrder(string environment) => environment switch
+    // One template, parsed once.
+    private sealed record LocatedTemplate(string Environment, string Name, string Region, string File, JsonObject Template)
     {
-        "dev" => 0,
-        "staging" => 1,
-        "prod" => 2,
-        _ => 3,
-    };
+        public JsonObject Resources => Template["Resources"] as JsonObject ?? [];
 
-    private sealed record LocatedTemplate(string Environment, string Name, string Region, string File);
+        public static LocatedTemplate Read(string environment, string name, string region, string file) =>
+            new(environment, name, region, file, JsonNode.Parse(System.IO.File.ReadAllText(file)) as JsonObject ?? []);
+    }
 
     // CloudFormation refuses to delete an export, or change its value, while another stack imports it: the deployed
     // importers are the base's. A value also changes when it references a resource this change replaces or removes.
     private static List<string> ExportConflicts(
-        LocatedTemplate exporter, JsonObject baseOutputs, Dictionary<string, JsonNode?> headExports, Dictionary<string, List<string>> importers, List<ResourceChange> resources)
+        LocatedTemplate exporter, Dictionary<string, JsonNode?> headExports, Dictionary<string, List<string>> importers, List<ResourceChange> resources)
     {
         var replaced = resources.Where(r => r.Kind is ChangeKind.Replaced or ChangeKind.MayBeReplaced or ChangeKind.Removed or ChangeKind.Orphaned)
-            .Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
+            .Select(r => r.LogicalId).ToList();
         var conflicts = new List<string>();
-        foreach (var (_, output) in baseOutputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in TemplateReferences.Exports(exporter.Template).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (output?["Export"]?["Name"] is not JsonValue exportName || !exportName.TryGetValue(out string? name)
-                || !importers.TryGetValue($"{exporter.Environment}|{name}", out var importedBy))
+            if (!importers.TryGetValue($"{exporter.Environment}|{name}", out var importedBy))
             {
                 continue;
             }
 
             var users = string.Join(", ", importedBy.Order(StringComparer.Ordinal));
-            var value = output["Value"];
             if (!headExports.TryGetValue($"{exporter.Environment}|{name}", out var newValue))
             {
                 conflicts.Add($"export {name} is removed while {users} imports it: the deploy fails (deploy the importer without it first)");
@@ -83,7 +80,7 @@ public static class AssemblyComparison
             {
                 conflicts.Add($"export {name} changes value while {users} imports it: the deploy fails");
             }
-            else if (TemplateReferences.References(value).FirstOrDefault(replaced.Contains) is { } resource)
+            else if (replaced.FirstOrDefault(id => Cfn.RefersTo(value, id)) is { } resource)
             {
                 conflicts.Add($"export {name} changes value ({resource} is replaced or removed) while {users} imports it: the deploy fails");
             }
@@ -98,7 +95,7 @@ public static class AssemblyComparison
         var importers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var template in templates)
         {
-            foreach (var name in TemplateReferences.Imports(JsonNode.Parse(File.ReadAllText(template.File))))
+            foreach (var name in TemplateReferences.Imports(template.Template))
             {
                 var key = $"{template.Environment}|{name}";
                 if (!importers.TryGetValue(key, out var list))
@@ -114,31 +111,22 @@ public static class AssemblyComparison
     }
 
     private static Dictionary<string, JsonNode?> Exports(IEnumerable<LocatedTemplate> templates) =>
-        templates.SelectMany(t => Outputs(t.File)
-                .Where(o => o.Value?["Export"]?["Name"] is JsonValue)
-                .Select(o => (Key: $"{t.Environment}|{(string)o.Value!["Export"]!["Name"]!}", Value: o.Value!["Value"])))
+        templates.SelectMany(t => TemplateReferences.Exports(t.Template).Select(e => (Key: $"{t.Environment}|{e.Key}", e.Value)))
             .GroupBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-
-    private static JsonObject Outputs(string templateFile) => JsonNode.Parse(File.ReadAllText(templateFile))?["Outputs"] as JsonObject ?? [];
 
     // Keyed by environment and stack name; a nested stack by its parent and its logical id in the parent.
     private static Dictionary<string, LocatedTemplate> Templates(string assembly)
     {
-        if (!File.Exists(Path.Combine(assembly, "manifest.json")))
-        {
-            throw new FileNotFoundException($"No cloud assembly in '{assembly}' (no manifest.json): the synth failed or did not run.");
-        }
-
         var templates = new Dictionary<string, LocatedTemplate>(StringComparer.Ordinal);
         foreach (var stack in TemplateLoader.ReadAssembly(assembly).Stacks)
         {
-            var environment = stack.Stage.ToLowerInvariant();
-            var top = new LocatedTemplate(environment, stack.StackName, stack.Region, stack.TemplateFile);
+            var environment = stack.Environment;
+            var top = LocatedTemplate.Read(environment, stack.StackName, stack.Region, stack.TemplateFile);
             templates[$"{environment}/{stack.StackName}"] = top;
-            foreach (var (logicalId, file) in NestedTemplates(stack.TemplateFile))
+            foreach (var (logicalId, file) in NestedTemplates(top))
             {
-                templates[$"{environment}/{stack.StackName}/{logicalId}"] = top with { Name = $"{stack.StackName} › {logicalId}", File = file };
+                templates[$"{environment}/{stack.StackName}/{logicalId}"] = LocatedTemplate.Read(environment, $"{stack.StackName} › {logicalId}", stack.Region, file);
             }
         }
 
@@ -147,11 +135,11 @@ public static class AssemblyComparison
 
     // A nested stack's template is an asset beside its parent's: found by the parent's asset metadata (the CLI's synth
     // writes it) or else by the object key its TemplateURL points at in the parent's asset manifest.
-    private static IEnumerable<(string LogicalId, string File)> NestedTemplates(string templateFile)
+    private static IEnumerable<(string LogicalId, string File)> NestedTemplates(LocatedTemplate parent)
     {
-        var directory = Path.GetDirectoryName(templateFile)!;
-        var byObjectKey = NestedTemplatesByObjectKey(templateFile);
-        foreach (var (logicalId, resource) in Resources(templateFile))
+        var directory = Path.GetDirectoryName(parent.File)!;
+        var byObjectKey = NestedTemplatesByObjectKey(parent.File);
+        foreach (var (logicalId, resource) in parent.Resources)
         {
             if ((string?)resource?["Type"] != NestedStackType)
             {
@@ -179,7 +167,4 @@ public static class AssemblyComparison
             .DistinctBy(f => f.Key)
             .ToDictionary(f => f.Key, f => f.Path!, StringComparer.Ordinal);
     }
-
-    private static JsonObject Resources(string? templateFile) =>
-        templateFile is null ? [] : JsonNode.Parse(File.ReadAllText(templateFile))?["Resources"] as JsonObject ?? [];
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Infra.Policies;
 using Infra.Policies.Rules.DataLoss;
 
 namespace Infra.Stacks.Preview;
@@ -133,7 +134,7 @@ public static class ChangeClassifier
             return;
         }
 
-        if (oldValue is JsonObject oldObject && newValue is JsonObject newObject && !IsIntrinsic(oldObject) && !IsIntrinsic(newObject))
+        if (oldValue is JsonObject oldObject && newValue is JsonObject newObject && !Cfn.IsIntrinsic(oldObject) && !Cfn.IsIntrinsic(newObject))
         {
             foreach (var key in oldObject.Select(p => p.Key).Union(newObject.Select(p => p.Key)).Order(StringComparer.Ordinal))
             {
@@ -158,10 +159,7 @@ public static class ChangeClassifier
 
     // The literal name, or the JSON of a token (a Ref compares equal to itself too).
     private static string? ClusterName(JsonObject? resource) =>
-        resource?["Properties"]?["Config"]?["name"] is { } name ? (name is JsonValue v && v.TryGetValue(out string? text) ? text : name.ToJsonString()) : null;
-
-    private static bool IsIntrinsic(JsonObject value) =>
-        value.Count == 1 && value.First().Key is var key && (key == "Ref" || key.StartsWith("Fn::", StringComparison.Ordinal));
+        resource?["Properties"]?["Config"]?["name"] is { } name ? Cfn.AsString(name) ?? name.ToJsonString() : null;
 
     private static string? Render(JsonNode? value)
     {

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Infra.Policies;
+using Infra.Policies.Reports;
+using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Preview;
 
@@ -13,17 +13,14 @@ namespace Infra.Stacks.Preview;
 /// </summary>
 public static class PolicyDelta
 {
-    /// <summary>The report file both sides carry.</summary>
-    public static string ReportFile => PolicyGate.ReportFiles[2];
-
     /// <summary>
     /// The findings introduced, fixed, newly suppressed and no longer suppressed; <c>null</c> when either assembly has
     /// no report (a base from before the policy pack).
     /// </summary>
     public static IReadOnlyList<PolicyFindingChange>? Compare(string baseAssembly, string headAssembly)
     {
-        var before = Read(baseAssembly);
-        var after = Read(headAssembly);
+        var before = JsonReport.Read(baseAssembly);
+        var after = JsonReport.Read(headAssembly);
         return before is null || after is null ? null : Compare(before, after);
     }
 
@@ -54,7 +51,7 @@ public static class PolicyDelta
         return changes
             .OrderBy(c => c.Change == "fixed" ? 1 : 0)
             .ThenBy(c => c.Level == "error" ? 0 : 1)
-            .ThenBy(c => AssemblyComparison.EnvironmentOrder(c.Environment))
+            .ThenBy(c => EnvironmentConfigLoader.Order(c.Environment))
             .ThenBy(c => c.StackName, StringComparer.Ordinal).ThenBy(c => c.LogicalId, StringComparer.Ordinal).ThenBy(c => c.RuleId, StringComparer.Ordinal)
             .ToList();
     }
@@ -71,10 +68,4 @@ public static class PolicyDelta
         (report["findings"] as JsonArray ?? []).OfType<JsonObject>()
             .GroupBy(f => (string?)f["fingerprint"] ?? "")
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-    private static JsonObject? Read(string assembly)
-    {
-        var file = Path.Combine(assembly, ReportFile);
-        return File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject : null;
-    }
 }

@@ -40,17 +40,19 @@ public interface ITemplateDiffEngine
 /// </summary>
 public sealed class CloudFormationDiffEngine : ITemplateDiffEngine
 {
+    private const string Package = "@aws-cdk/cloudformation-diff";
     private readonly string _script;
-    private string _name = "@aws-cdk/cloudformation-diff";
 
     /// <summary>Uses the script under <paramref name="repositoryRoot"/> and the package in its node_modules.</summary>
     public CloudFormationDiffEngine(string repositoryRoot)
     {
         _script = Path.Combine(repositoryRoot, "scripts", "template-diff.mjs");
+        var manifest = Path.Combine(repositoryRoot, "node_modules", "@aws-cdk", "cloudformation-diff", "package.json");
+        Name = File.Exists(manifest) ? $"{Package}@{(string?)JsonNode.Parse(File.ReadAllText(manifest))?["version"]}" : Package;
     }
 
     /// <inheritdoc />
-    public string Name => _name;
+    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, IReadOnlyList<EngineResourceDiff>> Diff(IReadOnlyList<TemplatePair> pairs)
@@ -74,7 +76,6 @@ public sealed class CloudFormationDiffEngine : ITemplateDiffEngine
                 }).ToArray()),
             }.ToJsonString());
             var answer = JsonNode.Parse(RunNode(request))!.AsObject();
-            _name = (string?)answer["engine"] ?? _name;
             return answer["pairs"]!.AsArray().OfType<JsonObject>().ToDictionary(
                 p => (string)p["key"]!,
                 p => (IReadOnlyList<EngineResourceDiff>)p["resources"]!.AsArray().OfType<JsonObject>().Select(Parse).ToList(),

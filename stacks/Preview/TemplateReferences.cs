@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
+using Infra.Policies;
 
 namespace Infra.Stacks.Preview;
 
-/// <summary>What a CloudFormation template (or part of one) points at: imported exports and referenced resources.</summary>
+/// <summary>How CloudFormation templates link to each other: the exports they declare and the ones they import.</summary>
 public static class TemplateReferences
 {
     /// <summary>Every export name imported with <c>Fn::ImportValue</c> of a literal name, at any depth.</summary>
@@ -16,32 +16,20 @@ public static class TemplateReferences
         return names;
     }
 
-    /// <summary>The logical ids a value points at: <c>{"Ref": id}</c> and <c>{"Fn::GetAtt": [id, attribute]}</c>, at any depth.</summary>
-    public static IEnumerable<string> References(JsonNode? node)
+    /// <summary>The exports a template declares: each literal <c>Export.Name</c> of its outputs, with the output's value.</summary>
+    public static IReadOnlyDictionary<string, JsonNode?> Exports(JsonObject template)
     {
-        switch (node)
+        ArgumentNullException.ThrowIfNull(template);
+        var exports = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (_, output) in template["Outputs"] as JsonObject ?? [])
         {
-            case JsonObject o when o.Count == 1 && o.First().Key == "Ref" && o.First().Value is JsonValue r && r.TryGetValue(out string? id):
-                yield return id;
-                break;
-            case JsonObject o when o.Count == 1 && o.First().Key == "Fn::GetAtt" && o.First().Value is JsonArray a && a.Count > 0 && a[0] is JsonValue g && g.TryGetValue(out string? target):
-                yield return target;
-                break;
-            case JsonObject o:
-                foreach (var child in o.SelectMany(p => References(p.Value)))
-                {
-                    yield return child;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a.SelectMany(References))
-                {
-                    yield return child;
-                }
-
-                break;
+            if (Cfn.AsString(output?["Export"]?["Name"]) is { } name)
+            {
+                exports[name] = output!["Value"];
+            }
         }
+
+        return exports;
     }
 
     private static void Collect(JsonNode? node, HashSet<string> names)

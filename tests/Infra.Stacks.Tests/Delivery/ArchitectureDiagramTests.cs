@@ -86,7 +86,7 @@ public sealed class ArchitectureDiagramTests
             Assert.Equal(1, Program.Diagram(Path.Combine(Path.GetTempPath(), "no-such-cdk-out"), null, output, errors));
             Assert.Equal(1, Program.Diagram(_env.OutDir, file, output, errors));
 
-            Assert.Contains("run the synth first (make diagram does)", errors.ToString(), StringComparison.Ordinal);
+            Assert.Contains("(no manifest.json): run the synth first", errors.ToString(), StringComparison.Ordinal);
             Assert.Contains($"put the line '{ArchitectureDiagram.StartMarker}'", errors.ToString(), StringComparison.Ordinal);
             Assert.Equal("# no markers\n", File.ReadAllText(file));
         }

@@ -77,7 +77,7 @@ public sealed partial class WorkflowTests
         var steps = Steps(Job(Load("preview.yml"), "preview"));
 
         var sarif = steps.Single(s => Scalar(s, "uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
-        Assert.Equal($"cdk.out/{PolicyGate.ReportFiles[1]}", Scalar(sarif, "with", "sarif_file"));
+        Assert.Equal($"cdk.out/{PolicyGate.SarifReportFile}", Scalar(sarif, "with", "sarif_file"));
         Assert.EndsWith("&& github.event.pull_request.head.repo.full_name == github.repository }}", Scalar(sarif, "if"), StringComparison.Ordinal);
         var gate = steps.Last();
         Assert.Equal("${{ !cancelled() && steps.diff.outputs.status != '0' }}", Scalar(gate, "if"));
