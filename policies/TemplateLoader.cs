@@ -63,11 +63,14 @@ public static class TemplateLoader
                     || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".template", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
             : File.Exists(path) ? [path] : throw new FileNotFoundException($"No template or folder at '{path}'.", path);
-        return files
+        var templates = files
             .Select(f => (File: f, Root: ParseFile(f)))
             .Where(t => t.Root["Resources"] is JsonObject)
             .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment))
             .ToList();
+        return templates.Count > 0
+            ? templates
+            : throw new InvalidDataException($"No CloudFormation template (a JSON or YAML file with a Resources section) at '{path}'; point at a cloud assembly (cdk.out), a folder of templates or one template.");
     }
 
     private static string? StageEnvironment(string stage, string? environment) =>
@@ -80,8 +83,8 @@ public static class TemplateLoader
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{'))
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
-                ?? throw new InvalidDataException("The template is empty.");
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+                ?? throw new InvalidDataException("The template is not a JSON object.");
         }
 
         var stream = new YamlStream();

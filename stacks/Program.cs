@@ -203,6 +203,12 @@ public static class Program
         }
 
         var environment = values.GetValueOrDefault("--environment");
+        if (environment is not null && !EnvironmentConfigLoader.EnvironmentNames.Contains(environment))
+        {
+            errors.WriteLine($"--environment '{environment}' is not an environment; use one of {string.Join(", ", EnvironmentConfigLoader.EnvironmentNames)} (prod turns on the prod-only rules).");
+            return 2;
+        }
+
         var reports = values.GetValueOrDefault("--reports", Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy"));
         try
         {
@@ -221,9 +227,15 @@ public static class Program
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Length; i++)
         {
-            if (!allowed.Contains(options[i]) || i + 1 >= options.Length)
+            if (!allowed.Contains(options[i]))
             {
-                errors.WriteLine($"unknown option '{options[i]}'.{System.Environment.NewLine}{Usage}");
+                errors.WriteLine($"unknown option '{options[i]}'; this verb takes {string.Join(", ", allowed)}.{System.Environment.NewLine}{Usage}");
+                return null;
+            }
+
+            if (i + 1 >= options.Length)
+            {
+                errors.WriteLine($"option '{options[i]}' needs a value.{System.Environment.NewLine}{Usage}");
                 return null;
             }
 

@@ -88,6 +88,38 @@ public sealed class TemplateLoaderTests
     }
 
     [Fact]
+    public void Names_a_file_whose_root_is_a_list()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "[1, 2]");
+            var e = Assert.Throws<InvalidDataException>(() => TemplateLoader.Load(file));
+            Assert.Equal($"{file}: not a CloudFormation template (The template is not a single YAML mapping.)", e.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Refuses_a_folder_without_templates_instead_of_passing_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("infra-empty-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "values.yaml"), "replicas: 2\n");
+            var e = Assert.Throws<InvalidDataException>(() => TemplateLoader.Load(dir));
+            Assert.Equal($"No CloudFormation template (a JSON or YAML file with a Resources section) at '{dir}'; point at a cloud assembly (cdk.out), a folder of templates or one template.", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Loose_templates_take_the_environment_given() =>
         Assert.All(TemplateLoader.Load(WriteTemp(Yaml), "prod"), t => Assert.True(t.IsProduction));
 

@@ -79,4 +79,26 @@ public sealed class ProgramTests
 
         public System.Collections.Generic.IEnumerable<Infra.Policies.Violation> Check(Infra.Policies.TemplateResource resource) => [new("test violation")];
     }
+
+    [Theory]
+    [InlineData(new[] { "policy", "cdk.out", "--environment", "production" }, "--environment 'production' is not an environment; use one of dev, staging, prod (prod turns on the prod-only rules).")]
+    [InlineData(new[] { "policy", "cdk.out", "--reports" }, "option '--reports' needs a value.")]
+    [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --reports.")]
+    [InlineData(new[] { "preview", "a", "b", "--output", "x" }, "unknown option '--output'; this verb takes --out, --base-label, --head-label.")]
+    public void A_bad_option_says_what_the_verb_takes(string[] args, string expected)
+    {
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            Assert.Equal(2, Program.Main(args));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.StartsWith(expected, errors.ToString(), StringComparison.Ordinal);
+    }
 }
