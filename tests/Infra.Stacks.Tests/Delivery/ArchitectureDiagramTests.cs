@@ -19,7 +19,7 @@ public sealed class ArchitectureDiagramTests
     public ArchitectureDiagramTests(SynthesizedEnvironments environments)
     {
         _env = environments;
-        _diagram = ArchitectureDiagram.Render(environments.OutDir);
+        _diagram = environments.Diagram;
     }
 
     [Fact]

@@ -110,8 +110,7 @@ public sealed class DatabaseInvariantTests
     [Fact]
     public void Suppresses_only_rds_enhanced_monitorings_own_policy_in_the_database_stacks()
     {
-        var suppressed = Infra.Policies.PolicyEngine.Evaluate(Infra.Policies.PolicyPack.Default, Infra.Policies.TemplateLoader.Load(_env.OutDir))
-            .Suppressions.Where(s => s.StackName.Contains("-database-", System.StringComparison.Ordinal))
+        var suppressed = _env.Policy.Suppressions.Where(s => s.StackName.Contains("-database-", System.StringComparison.Ordinal))
             .Select(s => $"{s.Suppression.RuleId} {string.Join(",", s.Suppression.AppliesTo)}").Distinct().ToArray();
         Assert.Equal(["INFRA-IAM-4 Policy::service-role/AmazonRDSEnhancedMonitoringRole"], suppressed);
     }

@@ -5,8 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
+using Infra.Policies;
 using Infra.Stacks.Configuration;
+using Infra.Stacks.Diagram;
 using Infra.Stacks.Stages;
 using Infra.TestKit;
 using Xunit;
@@ -20,8 +21,9 @@ namespace Infra.Stacks.Tests.Environments;
 public sealed class SynthesizedEnvironments : IDisposable
 {
     private readonly ConcurrentDictionary<string, JsonObject> _json = new();
-    private readonly ConcurrentDictionary<string, Template> _templates = new();
-    private readonly Lazy<string> _checkedTemplates;
+    private readonly Lazy<(string Directory, int Exit, string Output)> _checked;
+    private readonly Lazy<PolicyReport> _policy;
+    private readonly Lazy<string> _diagram;
 
     public SynthesizedEnvironments()
     {
@@ -30,13 +32,16 @@ public sealed class SynthesizedEnvironments : IDisposable
         Stages = EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory)
             .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c, RepoPaths.Root));
         app.Synth();
-        _checkedTemplates = new Lazy<string>(() =>
+        _checked = new Lazy<(string, int, string)>(() =>
         {
             var copy = OutDir + "-checked";
             CopyTemplates(OutDir, copy);
-            Program.EnforcePolicies(copy, TextWriter.Null);
-            return copy;
+            using var output = new StringWriter();
+            var exit = Program.EnforcePolicies(copy, output);
+            return (copy, exit, output.ToString());
         });
+        _policy = new Lazy<PolicyReport>(() => PolicyEngine.Evaluate(PolicyPack.Default, TemplateLoader.Load(OutDir)));
+        _diagram = new Lazy<string>(() => ArchitectureDiagram.Render(OutDir));
     }
 
     /// <summary>Copies the manifests and templates of an assembly (every JSON file outside the asset folders).</summary>
@@ -60,7 +65,19 @@ public sealed class SynthesizedEnvironments : IDisposable
     /// A copy of the assembly's manifests and templates (no assets) with the policy reports the synth step writes, made
     /// once on first use: what <c>make diff</c> compares. Copy it before changing it.
     /// </summary>
-    public string CheckedTemplates => _checkedTemplates.Value;
+    public string CheckedTemplates => _checked.Value.Directory;
+
+    /// <summary>The exit code of the synth's policy step over <see cref="CheckedTemplates"/>.</summary>
+    public int PolicyStepExit => _checked.Value.Exit;
+
+    /// <summary>What the synth's policy step printed over <see cref="CheckedTemplates"/>.</summary>
+    public string PolicyStepOutput => _checked.Value.Output;
+
+    /// <summary>The default pack's report over the whole assembly, evaluated once.</summary>
+    public PolicyReport Policy => _policy.Value;
+
+    /// <summary>The architecture diagram of the assembly, drawn once.</summary>
+    public string Diagram => _diagram.Value;
 
     /// <summary>Each environment's stage.</summary>
     public IReadOnlyDictionary<EnvironmentTier, EnvironmentStage> Stages { get; }
@@ -72,10 +89,6 @@ public sealed class SynthesizedEnvironments : IDisposable
     public JsonObject Json(EnvironmentStack stack) =>
         _json.GetOrAdd(stack.ArtifactId + stack.Node.Path, _ =>
             JsonNode.Parse(File.ReadAllText(Path.Combine(((Stage)stack.Node.Scope!).Outdir, stack.TemplateFile)))!.AsObject());
-
-    /// <summary>The CDK assertions view of <paramref name="stack"/> (built once, from the cached assembly).</summary>
-    public Template Template(EnvironmentStack stack) =>
-        _templates.GetOrAdd(stack.Node.Path, _ => Amazon.CDK.Assertions.Template.FromStack(stack));
 
     public void Dispose()
     {
