@@ -33,7 +33,6 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     /// <summary>Opts out of RDS Extended Support: an engine past end of standard support is upgraded rather than billed extra.</summary>
     public const string NoExtendedSupport = "open-source-rds-extended-support-disabled";
 
-    private readonly AuroraPostgresProps _props;
 
     /// <summary>Creates the cluster, validating every prop first.</summary>
     public AuroraPostgresCluster(Construct scope, string id, AuroraPostgresProps props)
@@ -42,12 +41,13 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
         Validate(scope, id, props);
-        _props = props;
         ClusterIdentifier = props.ClusterIdentifier;
         var removal = props.RemovalPolicy;
         var deletionProtection = props.DeletionProtection ?? removal != RemovalPolicy.DESTROY;
+        // Databases snapshot on removal; their key, global cluster and secret can only be kept or deleted.
+        var keepOrDestroy = removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-        EncryptionKey = props.EncryptionKey ?? CreateKey(removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+        EncryptionKey = props.EncryptionKey ?? CreateKey(keepOrDestroy);
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = props.Vpc,
@@ -76,7 +76,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
             LogGroupName = $"/aws/rds/cluster/{ClusterIdentifier}/postgresql",
             Retention = LogRetention.FromDays(props.LogRetentionDays),
             EncryptionKey = EncryptionKey,
-            RemovalPolicy = removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+            RemovalPolicy = keepOrDestroy,
         });
 
         if (props.Global is { IsHome: true } home)
@@ -90,7 +90,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
                 DeletionProtection = deletionProtection,
                 EngineLifecycleSupport = NoExtendedSupport,
             });
-            GlobalCluster.ApplyRemovalPolicy(removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+            GlobalCluster.ApplyRemovalPolicy(keepOrDestroy);
         }
 
         var holdsCredentials = props.Global is null || props.Global.IsHome;
@@ -102,7 +102,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
                 EncryptionKey = EncryptionKey,
                 ReplicaRegions = props.Global?.SecretReplicaRegions.Select(r => (IReplicaRegion)new ReplicaRegion { Region = r }).ToArray(),
             });
-            Secret.ApplyRemovalPolicy(removal == RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+            Secret.ApplyRemovalPolicy(keepOrDestroy);
         }
 
         Resource = CreateCluster(props, subnetGroup, parameters, deletionProtection);
@@ -247,24 +247,8 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     private Key CreateKey(RemovalPolicy removalPolicy)
     {
         var stack = Stack.Of(this);
-        var key = new Key(this, "Key", new KeyProps
-        {
-            Description = $"Encrypts Aurora cluster {ClusterIdentifier}: storage, Performance Insights, logs, credentials and alarms",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            RemovalPolicy = removalPolicy,
-        });
-        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowLogEncryption",
-            Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnLike"] = new Dictionary<string, object> { ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:/aws/rds/cluster/{ClusterIdentifier}/*" },
-            },
-        }));
+        var key = CustomerManagedKey.Create(this, $"Encrypts Aurora cluster {ClusterIdentifier}: storage, Performance Insights, logs, credentials and alarms", removalPolicy);
+        CustomerManagedKey.AllowLogGroups(key, "AllowLogEncryption", $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:/aws/rds/cluster/{ClusterIdentifier}/*");
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AllowAlarmNotifications",

@@ -6,7 +6,10 @@ using Constructs;
 
 namespace Infra.Components.Internal;
 
-/// <summary>An SNS topic encrypted with a customer-managed key whose policy refuses publishing without TLS.</summary>
+/// <summary>
+/// An SNS topic encrypted with a customer-managed key whose policy refuses publishing without TLS. Not
+/// <c>TopicProps.EnforceSSL</c>: in CDK 2.160 for .NET it writes no topic policy (the topic tests and INFRA-SNS-2 catch it).
+/// </summary>
 internal static class TlsOnlyTopic
 {
     public static Topic Create(Construct scope, string id, string displayName, IKey key)

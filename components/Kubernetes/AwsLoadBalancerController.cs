@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using Infra.Components.Internal;
 
 namespace Infra.Components.Kubernetes;
 
@@ -87,9 +88,9 @@ public sealed class AwsLoadBalancerController : Construct
         var balancers = new[] { Elb("targetgroup/*/*"), Elb("loadbalancer/net/*/*"), Elb("loadbalancer/app/*/*") };
         return
         [
-            Statement("CreateElbServiceLinkedRole", ["iam:CreateServiceLinkedRole"], ["*"],
+            IamStatements.Allow("CreateElbServiceLinkedRole", ["iam:CreateServiceLinkedRole"], ["*"],
                 new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["iam:AWSServiceName"] = "elasticloadbalancing.amazonaws.com" } }),
-            Statement("Discover",
+            IamStatements.Allow("Discover",
             [
                 "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways",
                 "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
@@ -102,43 +103,43 @@ public sealed class AwsLoadBalancerController : Construct
                 "elasticloadbalancing:DescribeTrustStores", "elasticloadbalancing:DescribeCapacityReservation",
                 "acm:ListCertificates", "acm:DescribeCertificate",
             ], ["*"]),
-            Statement("CreateSecurityGroups", ["ec2:CreateSecurityGroup"], [securityGroups, $"arn:{partition}:ec2:{region}:{account}:vpc/*"]),
-            Statement("TagSecurityGroupsAtCreation", ["ec2:CreateTags"], [securityGroups], new Dictionary<string, object>
+            IamStatements.Allow("CreateSecurityGroups", ["ec2:CreateSecurityGroup"], [securityGroups, $"arn:{partition}:ec2:{region}:{account}:vpc/*"]),
+            IamStatements.Allow("TagSecurityGroupsAtCreation", ["ec2:CreateTags"], [securityGroups], new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["ec2:CreateAction"] = "CreateSecurityGroup" },
                 ["Null"] = new Dictionary<string, object> { [$"aws:RequestTag/{ClusterTag}"] = "false" },
             }),
-            Statement("RetagOwnSecurityGroups", ["ec2:CreateTags", "ec2:DeleteTags"], [securityGroups], new Dictionary<string, object>
+            IamStatements.Allow("RetagOwnSecurityGroups", ["ec2:CreateTags", "ec2:DeleteTags"], [securityGroups], new Dictionary<string, object>
             {
                 ["Null"] = new Dictionary<string, object> { [$"aws:RequestTag/{ClusterTag}"] = "true", [$"aws:ResourceTag/{ClusterTag}"] = "false" },
             }),
             // Rules are added to the node security group (EKS's cluster group), which the controller did not create.
-            Statement("ManageSecurityGroupRules", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], [securityGroups]),
-            Statement("DeleteOwnSecurityGroups", ["ec2:DeleteSecurityGroup"], [securityGroups], taggedByController),
-            Statement("CreateTaggedBalancers", ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"], ["*"],
+            IamStatements.Allow("ManageSecurityGroupRules", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], [securityGroups]),
+            IamStatements.Allow("DeleteOwnSecurityGroups", ["ec2:DeleteSecurityGroup"], [securityGroups], taggedByController),
+            IamStatements.Allow("CreateTaggedBalancers", ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"], ["*"],
                 new Dictionary<string, object> { ["Null"] = new Dictionary<string, object> { [$"aws:RequestTag/{ClusterTag}"] = "false" } }),
-            Statement("ManageListeners", ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
+            IamStatements.Allow("ManageListeners", ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
                 [Elb("loadbalancer/net/*/*"), Elb("loadbalancer/app/*/*"), Elb("listener/net/*/*/*"), Elb("listener/app/*/*/*"), Elb("listener-rule/net/*/*/*/*"), Elb("listener-rule/app/*/*/*/*")]),
-            Statement("RetagOwnBalancers", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], balancers, new Dictionary<string, object>
+            IamStatements.Allow("RetagOwnBalancers", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], balancers, new Dictionary<string, object>
             {
                 ["Null"] = new Dictionary<string, object> { [$"aws:RequestTag/{ClusterTag}"] = "true", [$"aws:ResourceTag/{ClusterTag}"] = "false" },
             }),
-            Statement("TagListeners", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+            IamStatements.Allow("TagListeners", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
                 [Elb("listener/net/*/*/*"), Elb("listener/app/*/*/*"), Elb("listener-rule/net/*/*/*/*"), Elb("listener-rule/app/*/*/*/*")]),
-            Statement("ModifyOwnBalancers",
+            IamStatements.Allow("ModifyOwnBalancers",
             [
                 "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType", "elasticloadbalancing:SetSecurityGroups",
                 "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:ModifyTargetGroup",
                 "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyListenerAttributes",
                 "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyIpPools",
             ], balancers, taggedByController),
-            Statement("TagBalancersAtCreation", ["elasticloadbalancing:AddTags"], balancers, new Dictionary<string, object>
+            IamStatements.Allow("TagBalancersAtCreation", ["elasticloadbalancing:AddTags"], balancers, new Dictionary<string, object>
             {
                 ["StringEquals"] = new Dictionary<string, object> { ["elasticloadbalancing:CreateAction"] = new[] { "CreateTargetGroup", "CreateLoadBalancer" } },
                 ["Null"] = new Dictionary<string, object> { [$"aws:RequestTag/{ClusterTag}"] = "false" },
             }),
-            Statement("RegisterTargets", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], [Elb("targetgroup/*/*")]),
-            Statement("ModifyListeners",
+            IamStatements.Allow("RegisterTargets", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], [Elb("targetgroup/*/*")]),
+            IamStatements.Allow("ModifyListeners",
             [
                 "elasticloadbalancing:ModifyListener", "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
                 "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetRulePriorities",
@@ -146,6 +147,4 @@ public sealed class AwsLoadBalancerController : Construct
         ];
     }
 
-    private static PolicyStatement Statement(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>
-        new(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources, Conditions = conditions });
 }

@@ -168,28 +168,9 @@ public sealed class EksCluster : Construct
 
     private Key CreateKey(RemovalPolicy removalPolicy)
     {
-        var key = new Key(this, "Key", new KeyProps
-        {
-            Description = $"Encrypts the Kubernetes secrets, control-plane logs and volumes of EKS cluster {ClusterName}",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            RemovalPolicy = removalPolicy,
-        });
+        var key = CustomerManagedKey.Create(this, $"Encrypts the Kubernetes secrets, control-plane logs and volumes of EKS cluster {ClusterName}", removalPolicy);
         var stack = Stack.Of(this);
-        key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "AllowControlPlaneLogEncryption",
-            Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["ArnEquals"] = new Dictionary<string, object>
-                {
-                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:/aws/eks/{ClusterName}/cluster",
-                },
-            },
-        }));
+        CustomerManagedKey.AllowLogGroups(key, "AllowControlPlaneLogEncryption", $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:/aws/eks/{ClusterName}/cluster");
         return key;
     }
 
@@ -304,7 +285,7 @@ public sealed class EksCluster : Construct
         return nodegroup;
     }
 
-    private CfnAddon AddAddon(string id, string name, string version, CfnAddon.PodIdentityAssociationProperty[]? podIdentity = null, string? configuration = null) =>
+    private CfnAddon AddAddon(string id, string name, string version, CfnAddon.PodIdentityAssociationProperty[]? podIdentity = null) =>
         new(this, id, new CfnAddonProps
         {
             AddonName = name,
@@ -312,7 +293,6 @@ public sealed class EksCluster : Construct
             ClusterName = Cluster.ClusterName,
             ResolveConflicts = "OVERWRITE",
             PodIdentityAssociations = podIdentity,
-            ConfigurationValues = configuration,
         });
 
     private Role ConfigureEbsCsiDriver(string version)

@@ -119,9 +119,6 @@ internal static class EksClusterDefaults
 {
     public static readonly IReadOnlyList<string> SystemInstanceTypes = ["m7g.large"];
 
-    /// <summary>Every control-plane log type: api, audit, authenticator, controllerManager, scheduler.</summary>
-    public static readonly IReadOnlyList<string> LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
-
     /// <summary>The taint that keeps ordinary workloads off the system nodes (CoreDNS, EBS CSI and Karpenter tolerate it).</summary>
     public const string SystemTaintKey = "CriticalAddonsOnly";
 

@@ -50,13 +50,7 @@ public sealed class KubePrometheusStack : Construct
         Validate(scope, id, props);
         var cluster = props.Cluster;
 
-        Key = new Key(this, "Key", new KeyProps
-        {
-            Description = $"Encrypts the monitoring secrets and alert topic of EKS cluster {cluster.ClusterName}",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            RemovalPolicy = props.RemovalPolicy,
-        });
+        Key = CustomerManagedKey.Create(this, $"Encrypts the monitoring secrets and alert topic of EKS cluster {cluster.ClusterName}", props.RemovalPolicy);
         AlertTopic = props.AlertTopic ?? TlsOnlyTopic.Create(this, "AlertTopic", $"Alerts of EKS cluster {cluster.ClusterName}", Key);
         GrafanaAdmin = new Secret(this, "GrafanaAdmin", new SecretProps
         {

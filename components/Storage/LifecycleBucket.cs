@@ -17,7 +17,7 @@ namespace Infra.Components.Storage;
 public sealed class LifecycleBucket : Construct
 {
     /// <summary>The id of the rule every bucket gets (abort incomplete uploads, expired delete markers); reserved.</summary>
-    public const string HousekeepingRuleId = LifecycleBucketDefaults.HousekeepingRuleId;
+    public const string HousekeepingRuleId = "housekeeping";
 
     /// <summary>Creates the bucket, validating every prop first.</summary>
     public LifecycleBucket(Construct scope, string id, LifecycleBucketProps? props = null)
@@ -77,8 +77,8 @@ public sealed class LifecycleBucket : Construct
     {
         var v = new ValidationCollector();
         v.AddRange(LifecycleRuleValidator.Validate(props.LifecycleRules, props.Versioned, i => $"LifecycleRules[{i}]"));
-        v.Require(props.LifecycleRules.All(r => r.Id != LifecycleBucketDefaults.HousekeepingRuleId),
-            $"LifecycleRules: the id '{LifecycleBucketDefaults.HousekeepingRuleId}' is reserved for the bucket's own housekeeping rule; choose another id.");
+        v.Require(props.LifecycleRules.All(r => r.Id != HousekeepingRuleId),
+            $"LifecycleRules: the id '{HousekeepingRuleId}' is reserved for the bucket's own housekeeping rule; choose another id.");
         v.Require(props.AbortIncompleteMultipartUploadAfterDays >= 1,
             $"AbortIncompleteMultipartUploadAfterDays: {props.AbortIncompleteMultipartUploadAfterDays} must be at least 1.");
         v.Require(props.Encryption == BucketEncryptionMode.Kms || props.EncryptionKey is null,
@@ -127,13 +127,7 @@ public sealed class LifecycleBucket : Construct
             return props.EncryptionKey;
         }
 
-        var key = new Key(this, "Key", new KeyProps
-        {
-            Description = $"Encrypts the objects of {Node.Path}",
-            EnableKeyRotation = true,
-            PendingWindow = Duration.Days(30),
-            RemovalPolicy = props.RemovalPolicy,
-        });
+        var key = CustomerManagedKey.Create(this, $"Encrypts the objects of {Node.Path}", props.RemovalPolicy);
         if (props.EncryptionKeyAlias is not null)
         {
             key.AddAlias(props.EncryptionKeyAlias);
@@ -146,7 +140,7 @@ public sealed class LifecycleBucket : Construct
     {
         var housekeeping = new LifecycleRule
         {
-            Id = LifecycleBucketDefaults.HousekeepingRuleId,
+            Id = HousekeepingRuleId,
             Enabled = true,
             AbortIncompleteMultipartUploadAfter = Duration.Days(props.AbortIncompleteMultipartUploadAfterDays),
             ExpiredObjectDeleteMarker = props.Versioned ? true : null,

@@ -113,5 +113,4 @@ internal static class LifecycleBucketDefaults
     public const int AbortIncompleteMultipartUploadAfterDays = 7;
     public const TransitionDefaultMinimumObjectSize TransitionMinimumObjectSize = TransitionDefaultMinimumObjectSize.AllStorageClasses128K;
     public static readonly RemovalPolicy RemovalPolicy = RemovalPolicy.RETAIN;
-    public const string HousekeepingRuleId = "housekeeping";
 }

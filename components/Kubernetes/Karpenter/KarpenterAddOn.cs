@@ -65,11 +65,11 @@ public sealed class KarpenterAddOn : Construct
         InterruptionQueue = CreateInterruptionQueue(cluster.ClusterName);
         var controller = cluster.AddPodIdentityRole(this, "ControllerRole", Namespace, ServiceAccount, $"Karpenter controller of EKS cluster {cluster.ClusterName}");
         ControllerRole = controller.Role;
-        foreach (var policy in KarpenterIam.CreatePolicies(this, cluster.ClusterName, cluster.Cluster.ClusterArn, NodeRole, InterruptionQueue))
+        ControllerPolicies = KarpenterIam.CreatePolicies(this, cluster.ClusterName, cluster.Cluster.ClusterArn, NodeRole, InterruptionQueue)
+            .ToDictionary(p => p.Node.Id, p => p);
+        foreach (var policy in ControllerPolicies.Values)
         {
             ControllerRole.AddManagedPolicy(policy);
-            ControllerRoleDependencies.Add(policy);
-            _controllerPolicies.Add(policy);
         }
 
         var crds = cluster.Cluster.AddHelmChart("KarpenterCrds", new HelmChartOptions
@@ -98,9 +98,9 @@ public sealed class KarpenterAddOn : Construct
         Chart.Node.AddDependency(crds);
         Chart.Node.AddDependency(ControllerRole);
         Chart.Node.AddDependency(controller.Association);
-        foreach (var dependency in ControllerRoleDependencies)
+        foreach (var policy in ControllerPolicies.Values)
         {
-            Chart.Node.AddDependency(dependency);
+            Chart.Node.AddDependency(policy);
         }
 
         Chart.Node.AddDependency(InterruptionQueue);
@@ -138,12 +138,9 @@ public sealed class KarpenterAddOn : Construct
     public IReadOnlyList<KubernetesManifest> NodePoolManifests { get; }
 
     private readonly Cluster _cluster;
-    private readonly List<ManagedPolicy> _controllerPolicies = new();
 
     /// <summary>The controller's managed policies, by construct id (NodeLifecyclePolicy, IamIntegrationPolicy, ...).</summary>
-    public IReadOnlyDictionary<string, ManagedPolicy> ControllerPolicies => _controllerPolicies.ToDictionary(p => p.Node.Id, p => p);
-
-    private List<IDependable> ControllerRoleDependencies { get; } = new();
+    public IReadOnlyDictionary<string, ManagedPolicy> ControllerPolicies { get; }
 
     private static void Validate(Construct scope, string id, KarpenterAddOnProps props)
     {

@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using Infra.Components.Internal;
 
 namespace Infra.Components.Kubernetes.Karpenter;
 
@@ -22,13 +23,13 @@ internal static class KarpenterIam
         string[] taggedTypes = ["fleet/*", "instance/*", "volume/*", "network-interface/*", "launch-template/*", "spot-instances-request/*"];
 
         var nodeLifecycle = Policy(scope, "NodeLifecyclePolicy", clusterName,
-            Statement("AllowScopedEC2InstanceAccessActions", ["ec2:RunInstances", "ec2:CreateFleet"],
+            IamStatements.Allow("AllowScopedEC2InstanceAccessActions", ["ec2:RunInstances", "ec2:CreateFleet"],
                 [$"arn:{stack.Partition}:ec2:{stack.Region}::image/*", $"arn:{stack.Partition}:ec2:{stack.Region}::snapshot/*", Arn("ec2", "security-group/*"), Arn("ec2", "subnet/*"), Arn("ec2", "capacity-reservation/*"), Arn("ec2", "placement-group/*")]),
-            Statement("AllowScopedEC2LaunchTemplateAccessActions", ["ec2:RunInstances", "ec2:CreateFleet"], [Arn("ec2", "launch-template/*")],
+            IamStatements.Allow("AllowScopedEC2LaunchTemplateAccessActions", ["ec2:RunInstances", "ec2:CreateFleet"], [Arn("ec2", "launch-template/*")],
                 new() { ["StringEquals"] = Map(owned, "owned"), ["StringLike"] = Map("aws:ResourceTag/karpenter.sh/nodepool", "*") }),
-            Statement("AllowScopedEC2InstanceActionsWithTags", ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"], Arns(Arn, taggedTypes),
+            IamStatements.Allow("AllowScopedEC2InstanceActionsWithTags", ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"], Arns(Arn, taggedTypes),
                 new() { ["StringEquals"] = Map(requestOwned, "owned", "aws:RequestTag/eks:eks-cluster-name", clusterName), ["StringLike"] = Map("aws:RequestTag/karpenter.sh/nodepool", "*") }),
-            Statement("AllowScopedResourceCreationTagging", ["ec2:CreateTags"], Arns(Arn, taggedTypes),
+            IamStatements.Allow("AllowScopedResourceCreationTagging", ["ec2:CreateTags"], Arns(Arn, taggedTypes),
                 new()
                 {
                     ["StringEquals"] = new Dictionary<string, object>
@@ -39,7 +40,7 @@ internal static class KarpenterIam
                     },
                     ["StringLike"] = Map("aws:RequestTag/karpenter.sh/nodepool", "*"),
                 }),
-            Statement("AllowScopedResourceTagging", ["ec2:CreateTags"], [Arn("ec2", "instance/*")],
+            IamStatements.Allow("AllowScopedResourceTagging", ["ec2:CreateTags"], [Arn("ec2", "instance/*")],
                 new()
                 {
                     ["StringEquals"] = Map(owned, "owned"),
@@ -47,7 +48,7 @@ internal static class KarpenterIam
                     ["StringEqualsIfExists"] = Map("aws:RequestTag/eks:eks-cluster-name", clusterName),
                     ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["aws:TagKeys"] = new[] { "eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name" } },
                 }),
-            Statement("AllowScopedDeletion", ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"], [Arn("ec2", "instance/*"), Arn("ec2", "launch-template/*")],
+            IamStatements.Allow("AllowScopedDeletion", ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"], [Arn("ec2", "instance/*"), Arn("ec2", "launch-template/*")],
                 new() { ["StringEquals"] = Map(owned, "owned"), ["StringLike"] = Map("aws:ResourceTag/karpenter.sh/nodepool", "*") }));
 
         var instanceProfileTags = new Dictionary<string, object>
@@ -58,11 +59,11 @@ internal static class KarpenterIam
         };
         var instanceProfile = $"arn:{stack.Partition}:iam::{stack.Account}:instance-profile/*";
         var iamIntegration = Policy(scope, "IamIntegrationPolicy", clusterName,
-            Statement("AllowPassingInstanceRole", ["iam:PassRole"], [nodeRole.RoleArn],
+            IamStatements.Allow("AllowPassingInstanceRole", ["iam:PassRole"], [nodeRole.RoleArn],
                 new() { ["StringEquals"] = Map("iam:PassedToService", new[] { "ec2.amazonaws.com", "ec2.amazonaws.com.cn" }) }),
-            Statement("AllowScopedInstanceProfileCreationActions", ["iam:CreateInstanceProfile"], [instanceProfile],
+            IamStatements.Allow("AllowScopedInstanceProfileCreationActions", ["iam:CreateInstanceProfile"], [instanceProfile],
                 new() { ["StringEquals"] = instanceProfileTags, ["StringLike"] = Map("aws:RequestTag/karpenter.k8s.aws/ec2nodeclass", "*") }),
-            Statement("AllowScopedInstanceProfileTagActions", ["iam:TagInstanceProfile"], [instanceProfile],
+            IamStatements.Allow("AllowScopedInstanceProfileTagActions", ["iam:TagInstanceProfile"], [instanceProfile],
                 new()
                 {
                     ["StringEquals"] = new Dictionary<string, object>(instanceProfileTags)
@@ -72,7 +73,7 @@ internal static class KarpenterIam
                     },
                     ["StringLike"] = Map("aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass", "*", "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass", "*"),
                 }),
-            Statement("AllowScopedInstanceProfileActions", ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"], [instanceProfile],
+            IamStatements.Allow("AllowScopedInstanceProfileActions", ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"], [instanceProfile],
                 new()
                 {
                     ["StringEquals"] = Map(owned, "owned", "aws:ResourceTag/topology.kubernetes.io/region", stack.Region),
@@ -80,13 +81,13 @@ internal static class KarpenterIam
                 }));
 
         var eksIntegration = Policy(scope, "EksIntegrationPolicy", clusterName,
-            Statement("AllowAPIServerEndpointDiscovery", ["eks:DescribeCluster"], [clusterArn]));
+            IamStatements.Allow("AllowAPIServerEndpointDiscovery", ["eks:DescribeCluster"], [clusterArn]));
 
         var interruption = Policy(scope, "InterruptionPolicy", clusterName,
-            Statement("AllowInterruptionQueueActions", ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], [queue.QueueArn]));
+            IamStatements.Allow("AllowInterruptionQueueActions", ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], [queue.QueueArn]));
 
         var discovery = Policy(scope, "ResourceDiscoveryPolicy", clusterName,
-            Statement("AllowRegionalReadActions",
+            IamStatements.Allow("AllowRegionalReadActions",
                 [
                     "ec2:DescribeCapacityReservations", "ec2:DescribeImages", "ec2:DescribeInstances", "ec2:DescribeInstanceStatus",
                     "ec2:DescribeInstanceTypeOfferings", "ec2:DescribeInstanceTypes", "ec2:DescribeLaunchTemplates",
@@ -94,10 +95,10 @@ internal static class KarpenterIam
                 ],
                 ["*"],
                 new() { ["StringEquals"] = Map("aws:RequestedRegion", stack.Region) }),
-            Statement("AllowSSMReadActions", ["ssm:GetParameter"], [$"arn:{stack.Partition}:ssm:{stack.Region}::parameter/aws/service/*"]),
-            Statement("AllowPricingReadActions", ["pricing:GetProducts"], ["*"]),
-            Statement("AllowUnscopedInstanceProfileListAction", ["iam:ListInstanceProfiles"], ["*"]),
-            Statement("AllowInstanceProfileReadActions", ["iam:GetInstanceProfile"], [instanceProfile]));
+            IamStatements.Allow("AllowSSMReadActions", ["ssm:GetParameter"], [$"arn:{stack.Partition}:ssm:{stack.Region}::parameter/aws/service/*"]),
+            IamStatements.Allow("AllowPricingReadActions", ["pricing:GetProducts"], ["*"]),
+            IamStatements.Allow("AllowUnscopedInstanceProfileListAction", ["iam:ListInstanceProfiles"], ["*"]),
+            IamStatements.Allow("AllowInstanceProfileReadActions", ["iam:GetInstanceProfile"], [instanceProfile]));
 
         return [nodeLifecycle, iamIntegration, eksIntegration, interruption, discovery];
     }
@@ -109,8 +110,6 @@ internal static class KarpenterIam
 
     private static Dictionary<string, object> Map(string key1, object value1, string key2, object value2) => new() { [key1] = value1, [key2] = value2 };
 
-    private static PolicyStatement Statement(string sid, string[] actions, string[] resources, Dictionary<string, object>? conditions = null) =>
-        new(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources, Conditions = conditions });
 
     private static ManagedPolicy Policy(Construct scope, string id, string clusterName, params PolicyStatement[] statements) =>
         new(scope, id, new ManagedPolicyProps
