@@ -182,19 +182,32 @@ public sealed class AuroraGlobalDatabaseTests : IClassFixture<GlobalDatabaseScen
     }
 }
 
-[Collection(CdkCollection.Name)]
-public sealed class AuroraSingleRegionTests
+/// <summary>A single-region dev cluster, an app role granted IAM authentication to it, synthesized once.</summary>
+public sealed class SingleRegionScenario
 {
-    private static (AuroraPostgresCluster Cluster, JsonObject Json) Build(AuroraPostgresProps? overrides = null)
+    public SingleRegionScenario()
     {
         var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
         var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
-        var props = Props(network);
-        var cluster = new AuroraPostgresCluster(stack, "Database", overrides is null ? props : overrides with { Vpc = network.Vpc, Subnets = network.IsolatedSubnets, RotationSubnets = network.PrivateSubnets });
-        return (cluster, Template.FromStack(stack).ToJsonObject());
+        Cluster = new AuroraPostgresCluster(stack, "Database", AuroraSingleRegionTests.Props(network));
+        var role = new Amazon.CDK.AWS.IAM.Role(stack, "App", new Amazon.CDK.AWS.IAM.RoleProps { AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("ec2.amazonaws.com") });
+        Cluster.GrantConnect(role, "app_user");
+        Json = Template.FromStack(stack).ToJsonObject();
     }
 
-    private static AuroraPostgresProps Props(VpcNetwork network) => new()
+    public AuroraPostgresCluster Cluster { get; }
+
+    public JsonObject Json { get; }
+}
+
+[Collection(CdkCollection.Name)]
+public sealed class AuroraSingleRegionTests : IClassFixture<SingleRegionScenario>
+{
+    private readonly SingleRegionScenario _s;
+
+    public AuroraSingleRegionTests(SingleRegionScenario scenario) => _s = scenario;
+
+    internal static AuroraPostgresProps Props(VpcNetwork network) => new()
     {
         ClusterIdentifier = "infra-dev",
         EngineVersion = AuroraPostgresVersions.Default,
@@ -208,7 +221,7 @@ public sealed class AuroraSingleRegionTests
     [Fact]
     public void Scales_a_dev_cluster_to_zero_with_auto_pause_through_the_l1_override()
     {
-        var (_, json) = Build();
+        var json = _s.Json;
         var scaling = json.Single("AWS::RDS::DBCluster")["Properties"]!["ServerlessV2ScalingConfiguration"]!;
         Assert.Equal(0, (double)scaling["MinCapacity"]!);
         Assert.Equal(4, (double)scaling["MaxCapacity"]!);
@@ -220,23 +233,17 @@ public sealed class AuroraSingleRegionTests
     [Fact]
     public void A_disposable_cluster_is_deleted_without_protection_but_its_credentials_are_still_generated()
     {
-        var (cluster, json) = Build();
-        var resource = json.Single("AWS::RDS::DBCluster");
+        var resource = _s.Json.Single("AWS::RDS::DBCluster");
         Assert.Equal("Delete", (string?)resource["DeletionPolicy"]);
         Assert.False((bool)resource["Properties"]!["DeletionProtection"]!);
-        Assert.NotNull(cluster.Secret);
+        Assert.NotNull(_s.Cluster.Secret);
         Assert.Equal("app", (string?)resource["Properties"]!["DatabaseName"]);
     }
 
     [Fact]
     public void Grants_iam_database_authentication_for_one_user()
     {
-        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
-        var network = new VpcNetwork(stack, "Network", new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b"], NatGateways = NatGatewayStrategy.Single });
-        var cluster = new AuroraPostgresCluster(stack, "Database", Props(network));
-        var role = new Amazon.CDK.AWS.IAM.Role(stack, "App", new Amazon.CDK.AWS.IAM.RoleProps { AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("ec2.amazonaws.com") });
-        cluster.GrantConnect(role, "app_user");
-        var statement = Template.FromStack(stack).ToJsonObject().Resources("AWS::IAM::Policy").Single(p => p.Key.StartsWith("AppDefaultPolicy", System.StringComparison.Ordinal)).Value["Properties"]!["PolicyDocument"]!["Statement"]![0]!;
+        var statement = _s.Json.Resources("AWS::IAM::Policy").Single(p => p.Key.StartsWith("AppDefaultPolicy", System.StringComparison.Ordinal)).Value["Properties"]!["PolicyDocument"]!["Statement"]![0]!;
         Assert.Equal("rds-db:connect", (string?)statement["Action"]);
         Assert.EndsWith("/app_user", statement["Resource"]!.Text(), System.StringComparison.Ordinal);
     }
