@@ -432,11 +432,6 @@ public static class EnvironmentConfigLoader
         return pool;
     }
 
-    internal static readonly IReadOnlyDictionary<string, string> CapacityTypes = new Dictionary<string, string>
-    {
-        ["serverlessV2"] = "serverlessV2", ["provisioned"] = "provisioned",
-    };
-
     private static DatabaseConfig ReadDatabase(YamlMapReader? r)
     {
         var capacity = r?.Map("capacity");
