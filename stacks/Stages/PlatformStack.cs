@@ -34,8 +34,11 @@ public sealed class PlatformStack : EnvironmentStack
             "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
             "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
         LoadBalancerController = new AwsLoadBalancerController(this, "LoadBalancerController", cluster.Eks);
-        PolicySuppressions.Add(LoadBalancerController.Policy, "INFRA-IAM-3",
-            "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires the controller's elbv2.k8s.aws/cluster tag on the request. The service-linked role is limited to ELB by iam:AWSServiceName.",
+        PolicySuppressions.Add(LoadBalancerController.Ec2Policy, "INFRA-IAM-3",
+            "Only reads (ec2/elasticloadbalancing Describe*, acm List/Describe) are on *, as those APIs have no resource-level permissions; the ELB service-linked role is limited by iam:AWSServiceName.",
+            "Resource::*");
+        PolicySuppressions.Add(LoadBalancerController.LoadBalancingPolicy, "INFRA-IAM-3",
+            "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires this cluster's elbv2.k8s.aws/cluster tag on the request.",
             "Resource::*");
         Mesh = new IstioMesh(this, "Mesh", new IstioMeshProps
         {

@@ -24,6 +24,41 @@ public sealed class PlatformInvariantTests
     }
 
     [Theory]
+    [InlineData(EnvironmentTier.Dev)]
+    [InlineData(EnvironmentTier.Staging)]
+    [InlineData(EnvironmentTier.Prod)]
+    public void The_load_balancer_controller_cannot_open_the_databases_security_group(EnvironmentTier tier)
+    {
+        var stage = _env.Stages[tier];
+        var policies = Json(tier).Resources("AWS::IAM::ManagedPolicy")
+            .Where(p => p.Key.StartsWith("LoadBalancerController", StringComparison.Ordinal))
+            .Select(p => p.Value["Properties"]!["PolicyDocument"]!)
+            .ToArray();
+        Assert.Equal(2, policies.Length);
+        var database = stage.DatabaseStacks[stage.Config.PrimaryRegion.Name];
+        var groups = _env.Json(database).Resources("AWS::EC2::SecurityGroup");
+        Assert.NotEmpty(groups);
+        foreach (var (logicalId, group) in groups)
+        {
+            // The group as the controller would meet it: its id, in this account and region, with the tags it carries.
+            var arn = $"arn:aws:ec2:{database.Region}:{database.Account}:security-group/${{{logicalId}.GroupId}}";
+            var tags = group.Tags();
+            foreach (var action in new[] { "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:CreateTags" })
+            {
+                Assert.Empty(IamSimulator.AllowingStatements(policies, new IamRequest(action, arn, tags)));
+            }
+        }
+
+        // What it may open without a tag is exactly the cluster security group, imported from the cluster stack.
+        var untagged = policies.SelectMany(d => d["Statement"]!.AsArray()).Select(s => s!.AsObject())
+            .Where(s => s["Condition"] is null && s["Action"]!.ToJsonString().Contains("ec2:AuthorizeSecurityGroupIngress", StringComparison.Ordinal))
+            .SelectMany(s => s["Resource"] is JsonArray r ? r.Select(x => IamSimulator.Render(x!)) : [IamSimulator.Render(s["Resource"]!)])
+            .ToArray();
+        var only = Assert.Single(untagged);
+        Assert.Matches("^arn:aws:ec2:us-east-1:[0-9]{12}:security-group/\\$\\{import:.*ClusterSecurityGroupId.*\\}$", only);
+    }
+
+    [Theory]
     [InlineData(EnvironmentTier.Dev, 1, "2d", "20Gi", "17GB")]
     [InlineData(EnvironmentTier.Staging, 1, "7d", "50Gi", "42GB")]
     [InlineData(EnvironmentTier.Prod, 2, "15d", "100Gi", "85GB")]
