@@ -41,6 +41,7 @@ public sealed class EksCluster : Construct
         Validate(scope, id, props);
         ClusterName = props.ClusterName;
         Version = props.Version;
+        SupportType = props.SupportType;
         var addonVersions = props.AddonVersions ?? EksAddonVersions.ForKubernetes(props.Version)!;
 
         EncryptionKey = props.EncryptionKey ?? CreateKey(props.RemovalPolicy);
@@ -61,6 +62,9 @@ public sealed class EksCluster : Construct
 
     /// <summary>The Kubernetes version.</summary>
     public string Version { get; }
+
+    /// <summary>What EKS does when <see cref="Version"/> leaves standard support.</summary>
+    public EksSupportType SupportType { get; }
 
     /// <summary>The CDK cluster (for <c>AddHelmChart</c>, <c>AddManifest</c> and imports).</summary>
     public Cluster Cluster { get; }
@@ -119,6 +123,8 @@ public sealed class EksCluster : Construct
             $"ClusterName: '{props.ClusterName}' must be a literal of 1-100 letters, digits, hyphens and underscores starting with a letter (Karpenter's IAM conditions embed it).");
         v.Require(SupportedVersions.Contains(props.Version),
             $"Version: '{props.Version}' is not supported; use one of {string.Join(", ", SupportedVersions)}.");
+        v.Require(Enum.IsDefined(props.SupportType),
+            $"SupportType: {(int)props.SupportType} is not a support type; use {string.Join(" or ", Enum.GetNames<EksSupportType>())}.");
         v.Require(MinorDistance(props.Version, props.KubectlLayerVersion) is <= 1,
             $"KubectlLayerVersion: kubectl {props.KubectlLayerVersion} is more than one minor version from the cluster's {props.Version}; use the matching @aws-cdk/lambda-layer-kubectl-vNN package.");
         v.Require(props.AddonVersions is not null || EksAddonVersions.ForKubernetes(props.Version) is not null,
@@ -210,7 +216,12 @@ public sealed class EksCluster : Construct
             OutputClusterName = false,
             OutputConfigCommand = false,
         });
-        ClusterCustomResource(cluster).ApplyRemovalPolicy(props.RemovalPolicy);
+        var resource = ClusterCustomResource(cluster);
+        resource.ApplyRemovalPolicy(props.RemovalPolicy);
+        // CDK 2.160's ClusterProps has no upgrade policy, and EKS's default is EXTENDED: a cluster left past standard
+        // support would move to extended support at six times the control-plane price. The provider's handler spreads
+        // Config into CreateCluster, so the field reaches EKS at creation; later changes it ignores (make diff says so).
+        resource.AddPropertyOverride("Config.upgradePolicy", new Dictionary<string, object> { ["supportType"] = SupportTypeValue(props.SupportType) });
         if (props.RemovalPolicy == RemovalPolicy.RETAIN)
         {
             // A retained cluster still needs its service role and control-plane security group: keep them too, or a
@@ -221,6 +232,14 @@ public sealed class EksCluster : Construct
 
         return cluster;
     }
+
+    /// <summary>The EKS API value of <paramref name="supportType"/> (<c>STANDARD</c>, <c>EXTENDED</c>).</summary>
+    public static string SupportTypeValue(EksSupportType supportType) => supportType switch
+    {
+        EksSupportType.Standard => "STANDARD",
+        EksSupportType.Extended => "EXTENDED",
+        _ => throw new ArgumentOutOfRangeException(nameof(supportType), supportType, "not a support type"),
+    };
 
     // Cluster/Resource (ClusterResource) / Resource (CustomResource) / Default (Custom::AWSCDK-EKS-Cluster).
     private static CfnResource ClusterCustomResource(Cluster cluster) =>

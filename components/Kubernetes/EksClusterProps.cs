@@ -15,6 +15,25 @@ public enum EndpointExposure
     PublicAndPrivate = 1,
 }
 
+/// <summary>
+/// What EKS does with a cluster whose Kubernetes version leaves standard support (the cluster's upgrade policy).
+/// </summary>
+public enum EksSupportType
+{
+    /// <summary>
+    /// <c>STANDARD</c>: at the end of standard support (14 months after the version's EKS release) EKS upgrades the
+    /// control plane to the next minor version itself. The control plane costs $0.10 per hour.
+    /// </summary>
+    Standard = 0,
+
+    /// <summary>
+    /// <c>EXTENDED</c> (EKS's default when unset): the version stays for 12 more months of extended support at $0.60
+    /// per hour, six times the standard price (about $365 more a month per cluster), then EKS upgrades it. Once a
+    /// cluster is in extended support it cannot go back to standard without a version upgrade.
+    /// </summary>
+    Extended = 1,
+}
+
 /// <summary>The operating system of the system node group.</summary>
 public enum SystemNodeAmi
 {
@@ -69,6 +88,15 @@ public sealed record EksClusterProps
 
     /// <summary>The Kubernetes version, for example <c>1.35</c>; checked against <see cref="KubectlLayerVersion"/> and the supported set.</summary>
     public required string Version { get; init; }
+
+    /// <summary>What EKS does when <see cref="Version"/> leaves standard support.</summary>
+    /// <value>
+    /// <see cref="EksSupportType.Standard"/>: no silent move to extended support at six times the price; plan the
+    /// upgrade before the end of standard support (the policy pack warns ahead with the date) or EKS upgrades the
+    /// control plane itself. Set on creation: CDK 2.160's cluster provider ignores later changes, so change it on a
+    /// live cluster with <c>aws eks update-cluster-config --upgrade-policy supportType=...</c> as well.
+    /// </value>
+    public EksSupportType SupportType { get; init; } = EksSupportType.Standard;
 
     /// <summary>The VPC.</summary>
     public required IVpc Vpc { get; init; }

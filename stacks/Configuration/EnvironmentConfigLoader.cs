@@ -54,6 +54,11 @@ public static class EnvironmentConfigLoader
         ["private"] = EndpointExposure.Private, ["publicAndPrivate"] = EndpointExposure.PublicAndPrivate,
     };
 
+    internal static readonly IReadOnlyDictionary<string, EksSupportType> SupportTypes = new Dictionary<string, EksSupportType>
+    {
+        ["standard"] = EksSupportType.Standard, ["extended"] = EksSupportType.Extended,
+    };
+
     internal static readonly IReadOnlyDictionary<string, SystemNodeAmi> SystemAmis = new Dictionary<string, SystemNodeAmi>
     {
         ["al2023Arm64"] = SystemNodeAmi.AmazonLinux2023Arm64, ["al2023X86"] = SystemNodeAmi.AmazonLinux2023X86,
@@ -359,6 +364,7 @@ public static class EnvironmentConfigLoader
         var config = new KubernetesConfig
         {
             Version = r?.String("version") ?? "",
+            SupportType = r?.Enum("supportType", SupportTypes, required: false) ?? EksSupportType.Standard,
             Endpoint = r?.Enum("endpoint", Endpoints) ?? EndpointExposure.Private,
             PublicAccessCidrs = r?.StringList("publicAccessCidrs", required: false) ?? [],
             AdminRoleArns = r?.StringList("adminRoleArns") ?? [],

@@ -9,6 +9,9 @@ public sealed record KubernetesConfig
     /// <summary>The Kubernetes minor version, for example 1.35.</summary>
     public required string Version { get; init; }
 
+    /// <summary>What EKS does when the version leaves standard support (the cluster's upgrade policy).</summary>
+    public EksSupportType SupportType { get; init; } = EksSupportType.Standard;
+
     /// <summary>Who may reach the API endpoint.</summary>
     public required EndpointExposure Endpoint { get; init; }
 

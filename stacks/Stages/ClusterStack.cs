@@ -31,6 +31,7 @@ public sealed class ClusterStack : EnvironmentStack
         {
             ClusterName = config.ClusterName,
             Version = k8s.Version,
+            SupportType = k8s.SupportType,
             Vpc = network.Network.Vpc,
             Subnets = network.Network.PrivateSubnets,
             KubectlLayerZip = layer,

@@ -32,6 +32,8 @@ public sealed class PackManifestTests
             "INFRA-EKS-4 Error",
             "INFRA-EKS-5 Error",
             "INFRA-EKS-6 Error",
+            "INFRA-EKS-7 Error",
+            "INFRA-EKS-8 Warning",
             "INFRA-IAM-1 Error",
             "INFRA-IAM-2 Warning",
             "INFRA-IAM-3 Warning",

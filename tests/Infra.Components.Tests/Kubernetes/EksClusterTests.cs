@@ -102,6 +102,16 @@ public sealed class EksClusterTests
     }
 
     [Fact]
+    public void Sets_the_upgrade_policy_to_standard_support_unless_told_otherwise()
+    {
+        // EKS's own default is EXTENDED; CDK 2.160's ClusterProps has no upgrade policy, so the override is the only way.
+        Assert.Equal(EksSupportType.Standard, new EksClusterProps { ClusterName = "c", Version = "1.35", Vpc = null!, Subnets = null!, KubectlLayerZip = "", KubectlLayerVersion = "1.35", AdminRoleArns = [] }.SupportType);
+        Assert.Equal("STANDARD", (string?)_s.ClusterConfig["upgradePolicy"]!["supportType"]);
+        Assert.Equal(EksSupportType.Standard, _s.Cluster.SupportType);
+        Assert.Equal(["STANDARD", "EXTENDED"], System.Enum.GetValues<EksSupportType>().Select(EksCluster.SupportTypeValue));
+    }
+
+    [Fact]
     public void Opens_the_public_endpoint_only_to_the_listed_cidrs()
     {
         var vpc = _s.ClusterConfig["resourcesVpcConfig"]!;
@@ -250,6 +260,11 @@ public sealed class EksClusterValidationTests
     public void Rejects_instance_types_that_do_not_match_the_ami_architecture() =>
         Assert.Equal("SystemNodes.InstanceTypes: 'm7i.large' does not match the AmazonLinux2023Arm64 AMI's architecture.",
             Assert.Single(Invalid(p => p with { SystemNodes = new SystemNodeGroupOptions { InstanceTypes = ["m7i.large"] } }).Problems));
+
+    [Fact]
+    public void Rejects_a_support_type_that_is_not_one() =>
+        Assert.Equal("SupportType: 7 is not a support type; use Standard or Extended.",
+            Assert.Single(Invalid(p => p with { SupportType = (EksSupportType)7 }).Problems));
 
     [Fact]
     public void Rejects_a_cluster_name_the_iam_conditions_cannot_embed() =>

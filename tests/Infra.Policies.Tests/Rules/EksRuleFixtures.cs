@@ -92,17 +92,61 @@ public static class EksRuleFixtures
               { "provider": { "keyArn": "arn:aws:kms:eu-west-1:123456789012:key/1" }, "resources": ["configmaps"] } ] } } } }
             """, "No Config.encryptionConfig entry includes secrets in resources; add one with provider.keyArn set to a KMS key."),
 
-        // INFRA-EKS-4: a version in standard support. These fixtures hold on any date; the date-dependent cases are
-        // in ClusterSupportedVersionTests, which fix the date.
+        // INFRA-EKS-4: a version the support calendar lists and EKS still runs. The calendar's review date, never the
+        // wall clock, is the rules' "today", so these hold on any day.
         RuleFixture.Compliant("INFRA-EKS-4", "an L1 cluster whose version is a parameter", """
             { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": { "Ref": "KubernetesVersion" } } } }
             """),
+        RuleFixture.Compliant("INFRA-EKS-4", "a CDK cluster on a listed version in standard support", """
+            { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "version": "1.35" } } } }
+            """),
+        RuleFixture.Compliant("INFRA-EKS-4", "a cluster past standard support but in extended support (INFRA-EKS-8 warns; make diff blocks moving to it)", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.32" } } }
+            """),
         RuleFixture.NonCompliant("INFRA-EKS-4", "an L1 cluster without a version", """
             { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "RoleArn": "arn:aws:iam::123456789012:role/eks" } } }
-            """, "Version is not set (EKS then picks its default version); pin a version in standard support."),
-        RuleFixture.NonCompliant("INFRA-EKS-4", "a CDK cluster on a version this rule has never heard of", """
+            """, "Version is not set (EKS then picks its default version); pin one of 1.35, 1.36."),
+        RuleFixture.NonCompliant("INFRA-EKS-4", "a CDK cluster on a version the calendar does not list", """
             { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "version": "1.99" } } } }
-            """, "Config.version is 1.99, which this rule does not know; review it for the add-ons and Karpenter, then add it with its end of standard support to StandardSupportEnds."),
+            """, "Config.version is 1.99, which the support calendar (reviewed 2026-12-05) does not list; use one of 1.35, 1.36, or review 1.99 for the add-ons and Karpenter and add it to KubernetesSupportCalendar."),
+        RuleFixture.NonCompliant("INFRA-EKS-4", "a cluster on a version past extended support", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.31" } } }
+            """, "Version is 1.31, whose extended support ended on 2026-11-26: EKS no longer runs it; upgrade to one of 1.35, 1.36, one minor version at a time."),
+
+        // INFRA-EKS-7: the upgrade policy's support type is explicit.
+        RuleFixture.Compliant("INFRA-EKS-7", "an L1 cluster on STANDARD support", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.35", "UpgradePolicy": { "SupportType": "STANDARD" } } } }
+            """),
+        RuleFixture.Compliant("INFRA-EKS-7", "a CDK cluster deliberately on EXTENDED support", """
+            { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "version": "1.35", "upgradePolicy": { "supportType": "EXTENDED" } } } } }
+            """),
+        RuleFixture.Compliant("INFRA-EKS-7", "an L1 cluster whose support type is a parameter", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "UpgradePolicy": { "SupportType": { "Ref": "SupportType" } } } } }
+            """),
+        RuleFixture.NonCompliant("INFRA-EKS-7", "an L1 cluster without an upgrade policy", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.35" } } }
+            """, "UpgradePolicy.SupportType is not set, so EKS uses EXTENDED (six times the control-plane price once the version leaves standard support); set STANDARD, or EXTENDED on purpose."),
+        RuleFixture.NonCompliant("INFRA-EKS-7", "a CDK cluster without an upgrade policy", """
+            { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "version": "1.35" } } } }
+            """, "Config.upgradePolicy.supportType is not set, so EKS uses EXTENDED (six times the control-plane price once the version leaves standard support); set STANDARD, or EXTENDED on purpose."),
+        RuleFixture.NonCompliant("INFRA-EKS-7", "a CDK cluster with a misspelled support type", """
+            { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "upgradePolicy": { "supportType": "standard" } } } } }
+            """, "Config.upgradePolicy.supportType is 'standard'; use STANDARD or EXTENDED."),
+
+        // INFRA-EKS-8: the end of standard support, with its date, ahead of time (180 days before, by the calendar).
+        RuleFixture.Compliant("INFRA-EKS-8", "a cluster whose standard support ends more than 180 days after the calendar's review", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.36", "UpgradePolicy": { "SupportType": "STANDARD" } } } }
+            """),
+        RuleFixture.Compliant("INFRA-EKS-8", "a cluster on a version the calendar does not list (INFRA-EKS-4 reports it)", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.99" } } }
+            """),
+        RuleFixture.NonCompliant("INFRA-EKS-8", "a STANDARD cluster whose standard support ends within 180 days", """
+            { "C": { "Type": "Custom::AWSCDK-EKS-Cluster", "Properties": { "Config": { "version": "1.35", "upgradePolicy": { "supportType": "STANDARD" } } } } }
+            """, "Config.version is 1.35: EKS standard support ends on 2027-03-27, 112 days after the support calendar's review (2026-12-05); EKS then upgrades the control plane to the next minor version itself. Plan the upgrade now.")
+            .WithFindingIds("StandardSupportEnds::1.35"),
+        RuleFixture.NonCompliant("INFRA-EKS-8", "a cluster with no upgrade policy past standard support", """
+            { "C": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.34" } } }
+            """, "Version is 1.34: EKS standard support ended on 2026-12-02, before the support calendar's review (2026-12-05); the cluster then runs on extended support at $0.60 instead of $0.10 per hour until 2027-12-02. Upgrade one minor version at a time."),
 
         // INFRA-EKS-5: no SSH open to the internet.
         RuleFixture.Compliant("INFRA-EKS-5", "a node group without remote access", """

@@ -25,6 +25,7 @@ public sealed class KubernetesConfigTests
     [InlineData("  publicAccessCidrs: [203.0.113.0/24]", "  publicAccessCidrs: []", "dev.yaml:28: kubernetes.publicAccessCidrs: is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use endpoint: private.")]
     [InlineData("  adminRoleArns: [\"arn:aws:iam::111111111111:role/platform-admin\"]", "  adminRoleArns: [\"platform-admin\"]", "dev.yaml:29: kubernetes.adminRoleArns[0]: 'platform-admin' is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name>.")]
     [InlineData("  endpoint: publicAndPrivate", "  endpoint: public", "dev.yaml:27: kubernetes.endpoint: 'public' is not allowed; use one of: private, publicAndPrivate.")]
+    [InlineData("  endpoint: publicAndPrivate", "  supportType: STANDARD\n  endpoint: publicAndPrivate", "dev.yaml:27: kubernetes.supportType: 'STANDARD' is not allowed; use one of: standard, extended.")]
     [InlineData("        capacityTypes: [spot, on-demand]", "        capacityTypes: [spot, ondemand]", "dev.yaml:42: kubernetes.karpenter.nodePools[0].capacityTypes[1]: 'ondemand' is not allowed; use one of: spot, on-demand, reserved.")]
     public void Rejects_a_bad_cluster_setting_at_its_key(string line, string replacement, string expected) =>
         Assert.Equal(expected, Assert.Single(Problems(Replace(Dev, line, replacement), "dev.yaml")));
@@ -53,6 +54,14 @@ public sealed class KubernetesConfigTests
                 "prod.yaml:49: kubernetes.karpenter.replicas: 1 leaves prod's node provisioning with a single point of failure; use 2.",
             ],
             Problems(yaml, "prod.yaml"));
+    }
+
+    [Fact]
+    public void Takes_standard_support_unless_the_file_chooses_extended()
+    {
+        Assert.Equal(Infra.Components.Kubernetes.EksSupportType.Standard, Infra.Stacks.Configuration.EnvironmentConfigLoader.Load(Dev, "dev.yaml").Kubernetes.SupportType);
+        var extended = Replace(Dev, "  endpoint: publicAndPrivate", "  supportType: extended\n  endpoint: publicAndPrivate");
+        Assert.Equal(Infra.Components.Kubernetes.EksSupportType.Extended, Infra.Stacks.Configuration.EnvironmentConfigLoader.Load(extended, "dev.yaml").Kubernetes.SupportType);
     }
 
     [Fact]
