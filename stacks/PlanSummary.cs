@@ -39,10 +39,16 @@ public static class PlanSummary
 
         var (stacks, missing) = Read(assemblyDirectory);
         var policy = JsonReport.Read(assemblyDirectory);
+        var notices = SupportNotices.From(policy);
         foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
         {
             output.WriteLine();
             output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources{PolicyLine(policy, stage.Key)}");
+            foreach (var notice in notices.Where(n => string.Equals(n.Environment, stage.Key, StringComparison.OrdinalIgnoreCase)))
+            {
+                output.WriteLine($"  ! {notice.StackName}: {notice.Message}");
+            }
+
             foreach (var planned in stage)
             {
                 var s = planned.Stack;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Policies;
 using Infra.Policies.Rules.DataLoss;
+using Infra.Policies.Rules.Eks;
 
 namespace Infra.Stacks.Preview;
 
@@ -61,7 +62,8 @@ public static class ChangeClassifier
 
         // The old type's data is what a replacement or removal loses, even when the new type holds none.
         var category = StatefulCategories.GetValueOrDefault(diff.OldType ?? "") ?? StatefulCategories.GetValueOrDefault(diff.NewType ?? "");
-        return new ResourceChange(diff.LogicalId, type, kind, properties, category, BlockingReason(kind, category, properties));
+        return new ResourceChange(diff.LogicalId, type, kind, properties, category,
+            BlockingReason(kind, category, properties) ?? UnsupportedKubernetesVersion(kind, oldResource, newResource));
     }
 
     /// <summary>Maps the engine's impact names to ours.</summary>
@@ -158,6 +160,26 @@ public static class ChangeClassifier
     }
 
     // The literal name, or the JSON of a token (a Ref compares equal to itself too).
+    // INFRA-EKS-8 only warns, so an unchanged commit or a rollback always deploys; what blocks is a change that creates
+    // a cluster on, or moves one to, a version whose standard support had ended when the support calendar was reviewed.
+    private static string? UnsupportedKubernetesVersion(ChangeKind kind, JsonObject? oldResource, JsonObject? newResource)
+    {
+        var newVersion = KubernetesVersion(newResource);
+        if (kind is ChangeKind.Removed or ChangeKind.Orphaned || newVersion is null || newVersion == KubernetesVersion(oldResource)
+            || KubernetesSupportCalendar.Find(newVersion) is not { } release || !KubernetesSupportCalendar.IsPastStandardSupport(release))
+        {
+            return null;
+        }
+
+        return $"{(oldResource is null ? "creates an EKS cluster on" : "moves the EKS cluster to")} Kubernetes {newVersion}, whose standard support ended on " +
+            $"{KubernetesRelease.Format(release.StandardSupportEnds)} (support calendar reviewed {KubernetesRelease.Format(KubernetesSupportCalendar.ReviewedOn)}); " +
+            $"use one of {string.Join(", ", KubernetesSupportCalendar.InStandardSupport)}";
+    }
+
+    private static string? KubernetesVersion(JsonObject? resource) => Cfn.AsString((Cfn.AsString(resource?["Type"]) == EksClusterHandler.ResourceType
+        ? resource?["Properties"]?["Config"]?["version"]
+        : Cfn.AsString(resource?["Type"]) == "AWS::EKS::Cluster" ? resource?["Properties"]?["Version"] : null));
+
     private static string? ClusterName(JsonObject? resource) =>
         resource?["Properties"]?["Config"]?["name"] is { } name ? Cfn.AsString(name) ?? name.ToJsonString() : null;
 

@@ -30,6 +30,14 @@ public static class EksClusterHandler
     /// <summary>Property paths whose change the handler refuses ("Cannot update cluster encryption configuration").</summary>
     public static IReadOnlyList<string> RefusedPaths { get; } = ["Config.encryptionConfig"];
 
+    /// <summary>
+    /// Property paths the handler sends only to CreateCluster: a later change reports success and changes nothing.
+    /// <c>upgradePolicy</c> (the support type) has to be changed with
+    /// <c>aws eks update-cluster-config --name &lt;cluster&gt; --upgrade-policy supportType=STANDARD|EXTENDED</c>, while the
+    /// version is still in standard support.
+    /// </summary>
+    public static IReadOnlyList<string> IgnoredPaths { get; } = ["Config.upgradePolicy", "Config.kubernetesNetworkConfig"];
+
     /// <summary>Gives each changed value of the cluster resource the impact the handler will have.</summary>
     /// <param name="changes">The changed values below the resource (<c>Config.name</c>, ...).</param>
     /// <param name="oldName">The cluster name in the base template (<c>Config.name</c>).</param>
@@ -46,7 +54,9 @@ public static class EksClusterHandler
                 return change with { Impact = PropertyImpact.Fails };
             }
 
-            return ReplacingPaths.Any(Under) ? change with { Impact = PropertyImpact.Replace } : change;
+            return ReplacingPaths.Any(Under) ? change with { Impact = PropertyImpact.Replace }
+                : IgnoredPaths.Any(Under) ? change with { Impact = PropertyImpact.Ignored }
+                : change;
         }).ToList();
     }
 }

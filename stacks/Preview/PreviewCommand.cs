@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Infra.Policies.Reports;
 
 namespace Infra.Stacks.Preview;
 
@@ -20,7 +21,10 @@ public static class PreviewCommand
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(output);
         var stacks = AssemblyComparison.Compare(baseAssembly, headAssembly, engine);
-        var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly));
+        var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly))
+        {
+            Notices = SupportNotices.From(JsonReport.Read(headAssembly)),
+        };
         var markdown = PreviewReport.Markdown(result);
         Directory.CreateDirectory(outputDirectory);
         File.WriteAllText(Path.Combine(outputDirectory, "preview.md"), markdown);

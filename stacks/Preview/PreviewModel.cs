@@ -39,6 +39,9 @@ public enum PropertyImpact
 
     /// <summary>The deploy fails: the resource's provider refuses the change.</summary>
     Fails,
+
+    /// <summary>The deploy succeeds but the resource's provider does not apply the change: it has to be made by hand.</summary>
+    Ignored,
 }
 
 /// <summary>One changed value: a property path (<c>Config.name</c>, <c>Tags[0].Value</c>) with its old and new JSON.</summary>
@@ -127,6 +130,9 @@ public sealed record PolicyFindingChange(
 /// <param name="Policy">The policy findings introduced and fixed; <c>null</c> when a side has no policy report.</param>
 public sealed record PreviewResult(string BaseLabel, string HeadLabel, string Engine, IReadOnlyList<StackChange> Stacks, IReadOnlyList<PolicyFindingChange>? Policy)
 {
+    /// <summary>The head's end-of-support warnings, repeated on every preview with their dates (never blocking).</summary>
+    public IReadOnlyList<SupportNotice> Notices { get; init; } = [];
+
     /// <summary>The stateful changes and introduced policy errors that block the pull request.</summary>
     public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0);
 

@@ -38,6 +38,18 @@ public static class PreviewReport
         }
 
         head.AppendLine();
+        if (result.Notices.Count > 0)
+        {
+            head.AppendLine("### ⚠️ End of support ahead");
+            head.AppendLine();
+            foreach (var notice in result.Notices)
+            {
+                head.AppendLine($"- **{notice.Environment}** {Code(notice.StackName)}: {Escape(notice.Message)}");
+            }
+
+            head.AppendLine();
+        }
+
         if (changed.Count > 0)
         {
             head.AppendLine("| Environment | Stack | Region | Added | Modified | Replaced | Removed | Blocking |");
@@ -149,6 +161,10 @@ public static class PreviewReport
                 ["ruleId"] = p.RuleId, ["level"] = p.Level, ["environment"] = p.Environment, ["stack"] = p.StackName,
                 ["logicalId"] = p.LogicalId, ["message"] = p.Message, ["change"] = p.Change, ["blocking"] = p.IsBlocking,
             }).ToArray()),
+            ["notices"] = new JsonArray(result.Notices.Select(n => (JsonNode?)new JsonObject
+            {
+                ["environment"] = n.Environment, ["stack"] = n.StackName, ["message"] = n.Message,
+            }).ToArray()),
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -170,6 +186,7 @@ public static class PreviewReport
         PropertyImpact.Replace => "requires replacement",
         PropertyImpact.MayReplace => "may cause replacement",
         PropertyImpact.Fails => "refused by the provider",
+        PropertyImpact.Ignored => "not applied by the provider: make it by hand too",
         _ => "update",
     };
 

@@ -43,6 +43,21 @@ public sealed class PlanSummaryTests
     }
 
     [Fact]
+    public void Repeats_the_end_of_standard_support_with_its_date_under_every_environment()
+    {
+        using var output = new StringWriter();
+        PlanSummary.Print(_env.CheckedTemplates, output);
+        var lines = output.ToString().Split(Environment.NewLine);
+        foreach (var environment in new[] { "dev", "staging", "prod" })
+        {
+            var header = Array.FindIndex(lines, l => l.StartsWith(char.ToUpperInvariant(environment[0]) + environment[1..] + ":", StringComparison.Ordinal));
+            Assert.Equal(
+                $"  ! infra-{environment}-cluster: Config.version is 1.35: EKS standard support ends on 2027-03-27, 112 days after the support calendar's review (2026-12-05); EKS then upgrades the control plane to the next minor version itself. Plan the upgrade now.",
+                lines[header + 1]);
+        }
+    }
+
+    [Fact]
     public void Fails_when_the_synth_needed_a_lookup()
     {
         var dir = Directory.CreateTempSubdirectory("infra-plan-").FullName;

@@ -185,6 +185,46 @@ public sealed class ChangeClassifierTests
     }
 
     [Fact]
+    public void Blocks_moving_a_cluster_to_a_version_past_standard_support_but_not_keeping_one_there()
+    {
+        var moved = EksCluster("""{"name": "c", "version": "1.33"}""", """{"name": "c", "version": "1.34"}""");
+        Assert.Equal(
+            "moves the EKS cluster to Kubernetes 1.34, whose standard support ended on 2026-12-02 (support calendar reviewed 2026-12-05); use one of 1.35, 1.36",
+            moved.BlockingReason);
+
+        // An unchanged version (a rollback, a rebuild, another change to the cluster) only warns, through INFRA-EKS-8.
+        var kept = EksCluster("""{"name": "c", "version": "1.34", "logging": {"a": 1}}""", """{"name": "c", "version": "1.34", "logging": {"a": 2}}""");
+        Assert.False(kept.IsBlocking);
+    }
+
+    [Fact]
+    public void Blocks_creating_a_cluster_on_a_version_past_standard_support()
+    {
+        var created = ChangeClassifier.Classify(
+            Engine("Cluster", "AWS::EKS::Cluster", "WILL_CREATE"), null,
+            JsonNode.Parse("""{"Type": "AWS::EKS::Cluster", "Properties": {"Version": "1.33"}}""")!.AsObject());
+        Assert.Equal(
+            "creates an EKS cluster on Kubernetes 1.33, whose standard support ended on 2026-07-29 (support calendar reviewed 2026-12-05); use one of 1.35, 1.36",
+            created.BlockingReason);
+        var current = ChangeClassifier.Classify(
+            Engine("Cluster", "AWS::EKS::Cluster", "WILL_CREATE"), null,
+            JsonNode.Parse("""{"Type": "AWS::EKS::Cluster", "Properties": {"Version": "1.35"}}""")!.AsObject());
+        Assert.False(current.IsBlocking);
+    }
+
+    [Fact]
+    public void Says_a_support_type_change_is_not_applied_by_the_cdk_provider()
+    {
+        var change = EksCluster(
+            """{"name": "c", "version": "1.35", "upgradePolicy": {"supportType": "EXTENDED"}}""",
+            """{"name": "c", "version": "1.35", "upgradePolicy": {"supportType": "STANDARD"}}""");
+
+        Assert.Equal(ChangeKind.Modified, change.Kind);
+        Assert.False(change.IsBlocking);
+        Assert.Equal(new PropertyChange("Config.upgradePolicy.supportType", PropertyImpact.Ignored, "\"EXTENDED\"", "\"STANDARD\""), Assert.Single(change.Properties));
+    }
+
+    [Fact]
     public void Refuses_an_impact_it_does_not_know()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ChangeClassifier.Classify(Engine("X", "AWS::SNS::Topic", "WILL_EXPLODE"), null, null));

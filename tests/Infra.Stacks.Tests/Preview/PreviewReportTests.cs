@@ -102,6 +102,19 @@ public sealed class PreviewReportTests
     }
 
     [Fact]
+    public void Repeats_every_end_of_support_warning_with_its_date_even_when_nothing_changes()
+    {
+        var notice = new Infra.Stacks.SupportNotice("prod", "infra-prod-cluster", "Config.version is 1.35: EKS standard support ends on 2027-03-27, 112 days after ...");
+        var result = Result() with { Notices = [notice] };
+
+        var markdown = PreviewReport.Markdown(result);
+        Assert.Contains("**✅ No change to any stack.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("### ⚠️ End of support ahead" + Environment.NewLine + Environment.NewLine + "- **prod** `infra-prod-cluster`: Config.version is 1.35: EKS standard support ends on 2027-03-27", markdown, StringComparison.Ordinal);
+        Assert.False(result.IsBlocking);
+        Assert.Equal("infra-prod-cluster", (string?)JsonNode.Parse(PreviewReport.Json(result))!["notices"]![0]!["stack"]);
+    }
+
+    [Fact]
     public void Writes_json_for_tools()
     {
         var json = JsonNode.Parse(PreviewReport.Json(Result(Stack("prod", "infra-prod-database-us-east-1", ReplacedDatabase))))!;
