@@ -42,6 +42,12 @@ public sealed class TemplateDocument
     /// <summary>The environment, from the cloud assembly or else the resources' <c>environment</c> tag; <c>null</c> when unknown.</summary>
     public string? Environment { get; }
 
+    /// <summary>
+    /// Whether the stack has termination protection, from the cloud assembly's manifest; <c>null</c> for templates
+    /// from elsewhere and for nested stacks (they are deleted with their parent).
+    /// </summary>
+    public bool? TerminationProtection { get; init; }
+
     /// <summary>Whether this is a production template (prod-only rules apply).</summary>
     public bool IsProduction => string.Equals(Environment, "prod", StringComparison.OrdinalIgnoreCase);
 

@@ -48,7 +48,10 @@ public static class TemplateLoader
         {
             var stacks = ReadAssembly(path).Stacks;
             var topLevel = stacks
-                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, StageEnvironment(s.Stage, environment)));
+                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, StageEnvironment(s.Stage, environment))
+                {
+                    TerminationProtection = s.TerminationProtection,
+                });
             // Nested stacks (the CDK's EKS providers, for example) are assets beside their parents' templates.
             var nested = stacks
                 .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)

@@ -18,7 +18,7 @@ public sealed class ClusterStack : EnvironmentStack
 
     /// <summary>Creates the cluster stack.</summary>
     public ClusterStack(Construct scope, string id, EnvironmentConfig config, NetworkStack network, string repositoryRoot)
-        : base(scope, id, config, config.PrimaryRegion, "cluster", stateful: true)
+        : base(scope, id, config, config.PrimaryRegion, "cluster")
     {
         var layer = Path.Combine(repositoryRoot, KubectlLayerZip);
         if (!File.Exists(layer))

@@ -18,7 +18,7 @@ public sealed class DatabaseStack : EnvironmentStack
 {
     /// <summary>Creates the database stack of <paramref name="region"/>.</summary>
     public DatabaseStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, NetworkStack network, IReadOnlyList<ISecurityGroup> allowedPeers)
-        : base(scope, id, config, region, $"database-{region.Name}", stateful: true)
+        : base(scope, id, config, region, $"database-{region.Name}")
     {
         var db = config.Database;
         var isHome = region.Name == config.PrimaryRegion.Name;

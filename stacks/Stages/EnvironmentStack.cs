@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using Amazon.CDK;
 using Constructs;
+using Infra.Policies.Rules.DataLoss;
 using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Stages;
@@ -19,20 +21,17 @@ public abstract class EnvironmentStack : Stack
     /// <param name="config">The environment.</param>
     /// <param name="region">The region the stack deploys to.</param>
     /// <param name="purpose">A short lower-case name (for example <c>network</c>) used in the stack name.</param>
-    /// <param name="stateful">Whether the stack holds data: gets termination protection when the config asks for it.</param>
-    protected EnvironmentStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, string purpose, bool stateful)
+    protected EnvironmentStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, string purpose)
         : base(scope, id, new StackProps
         {
             Env = new Amazon.CDK.Environment { Account = config.Account, Region = region.Name },
             StackName = $"infra-{config.Name}-{purpose}",
             Description = $"Infra {config.Name}: {purpose} ({region.Name}). Managed by the Infra CDK app; do not edit in the console.",
-            TerminationProtection = stateful && config.Protection.TerminationProtection,
         })
     {
         _availabilityZones = region.AvailabilityZones.ToArray();
         Config = config;
         TargetRegion = region;
-        IsStateful = stateful;
     }
 
     /// <summary>The environment this stack belongs to.</summary>
@@ -41,8 +40,19 @@ public abstract class EnvironmentStack : Stack
     /// <summary>The region this stack deploys to.</summary>
     public RegionConfig TargetRegion { get; }
 
-    /// <summary>Whether the stack holds data that must outlive it in prod.</summary>
-    public bool IsStateful { get; }
+    /// <summary>
+    /// The stateful resources the stack holds (the policy pack's stateful types: databases, buckets, keys, clusters,
+    /// secrets, log groups, ...), by construct path: what makes it need termination protection where the environment
+    /// asks for it. Derived from the resources, so a stack that gains one (a flow-log bucket) cannot be missed.
+    /// </summary>
+    public IReadOnlyList<string> StatefulResources => Node.FindAll()
+        .OfType<CfnResource>()
+        .Where(r => StatefulResourcesRetainedInProd.StatefulTypes.Contains(r.CfnResourceType))
+        .Select(r => r.Node.Path)
+        .ToList();
+
+    /// <summary>Turns termination protection on when the environment asks for it and the stack holds stateful resources.</summary>
+    internal void ProtectIfStateful() => TerminationProtection = Config.Protection.TerminationProtection && StatefulResources.Count > 0;
 
     /// <summary>The configured AZs: replaces the CDK's context lookup.</summary>
     public override string[] AvailabilityZones => _availabilityZones;

@@ -40,6 +40,11 @@ public sealed class EnvironmentStage : Stage
         Storage = new StorageStack(this, "Storage", config, StorageReplica);
         Platform = new PlatformStack(this, "Platform", config, Cluster);
 
+        foreach (var stack in Stacks)
+        {
+            stack.ProtectIfStateful();
+        }
+
         CostAllocationTags.Apply(this, config.ResourceTags);
         Aspects.Of(this).Add(new SupportedLambdaRuntimes());
     }

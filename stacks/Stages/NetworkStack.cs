@@ -9,7 +9,7 @@ public sealed class NetworkStack : EnvironmentStack
 {
     /// <summary>Creates the network stack of <paramref name="region"/>.</summary>
     public NetworkStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region)
-        : base(scope, id, config, region, $"network-{region.Name}", stateful: false)
+        : base(scope, id, config, region, $"network-{region.Name}")
     {
         var network = config.Network;
         Network = new VpcNetwork(this, "Network", new VpcNetworkProps

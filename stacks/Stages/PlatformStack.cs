@@ -16,7 +16,7 @@ public sealed class PlatformStack : EnvironmentStack
 {
     /// <summary>Creates the platform stack on <paramref name="cluster"/>.</summary>
     public PlatformStack(Construct scope, string id, EnvironmentConfig config, ClusterStack cluster)
-        : base(scope, id, config, config.PrimaryRegion, "platform", stateful: false)
+        : base(scope, id, config, config.PrimaryRegion, "platform")
     {
         var o = config.Observability;
         Monitoring = new KubePrometheusStack(this, "Monitoring", new KubePrometheusStackProps

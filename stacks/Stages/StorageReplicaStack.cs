@@ -12,7 +12,7 @@ public sealed class StorageReplicaStack : EnvironmentStack
 {
     /// <summary>Creates the replica stack in the secondary region.</summary>
     public StorageReplicaStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region)
-        : base(scope, id, config, region, "storage-replica", stateful: true)
+        : base(scope, id, config, region, "storage-replica")
     {
         BucketName = $"infra-{config.Name}-data-replica-{config.Account}-{region.Name}";
         KeyAlias = $"alias/infra/{config.Name}/data-replica";

@@ -14,7 +14,7 @@ public sealed class StorageStack : EnvironmentStack
 {
     /// <summary>Creates the storage stack; <paramref name="replica"/> is the secondary region's stack when replicating.</summary>
     public StorageStack(Construct scope, string id, EnvironmentConfig config, StorageReplicaStack? replica)
-        : base(scope, id, config, config.PrimaryRegion, "storage", stateful: true)
+        : base(scope, id, config, config.PrimaryRegion, "storage")
     {
         AccessLogs = CreateAccessLogBucket(this, config, StatefulRemovalPolicy);
         Data = new LifecycleBucket(this, "Data", new LifecycleBucketProps

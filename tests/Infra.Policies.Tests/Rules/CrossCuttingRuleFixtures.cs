@@ -62,6 +62,24 @@ public static class CrossCuttingRuleFixtures
             { "I": { "Type": "AWS::RDS::DBInstance", "Properties": { "DeletionProtection": "false" } } }
             """, "DeletionProtection is false; a prod database needs true.").In("prod"),
 
+        RuleFixture.Compliant("INFRA-DATA-3", "a prod bucket in a protected stack", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" } }
+            """, "prod").InStackWithTerminationProtection(true),
+        RuleFixture.Compliant("INFRA-DATA-3", "a dev bucket in an unprotected stack", """
+            { "B": { "Type": "AWS::S3::Bucket" } }
+            """, "dev").InStackWithTerminationProtection(false),
+        RuleFixture.Compliant("INFRA-DATA-3", "a prod template from outside an assembly (protection unknown)", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" } }
+            """, "prod"),
+        RuleFixture.Compliant("INFRA-DATA-3", "a prod stack of stateless resources only", """
+            { "T": { "Type": "AWS::SNS::Topic" } }
+            """, "prod").InStackWithTerminationProtection(false),
+        RuleFixture.NonCompliant("INFRA-DATA-3", "a prod network stack holding a flow-log bucket and its key, unprotected", """
+            { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" }, "K": { "Type": "AWS::KMS::Key", "DeletionPolicy": "Retain" } }
+            """,
+            "Stack Fixture holds this AWS::S3::Bucket but has no termination protection; turn it on.",
+            "Stack Fixture holds this AWS::KMS::Key but has no termination protection; turn it on.").In("prod").InStackWithTerminationProtection(false),
+
         RuleFixture.Compliant("INFRA-COST-2", "two weeks of logs", """
             { "L": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 14 } } }
             """),

@@ -32,6 +32,12 @@ public sealed record RuleFixture(string RuleId, string Case, string Resources, I
     /// </summary>
     public IReadOnlyList<string?>? ExpectedFindingIds { get; init; }
 
+    /// <summary>The stack's termination protection, as a cloud assembly's manifest gives it; <c>null</c> for a loose template.</summary>
+    public bool? TerminationProtection { get; init; }
+
+    /// <summary>The same fixture in a stack with (or without) termination protection.</summary>
+    public RuleFixture InStackWithTerminationProtection(bool protection) => this with { TerminationProtection = protection };
+
     /// <summary>The same fixture evaluated in another environment.</summary>
     public RuleFixture In(string environment) => this with { Environment = environment };
 
@@ -44,7 +50,10 @@ public sealed record RuleFixture(string RuleId, string Case, string Resources, I
     /// <summary>Runs the rule alone over the fixture and returns its findings.</summary>
     public IReadOnlyList<PolicyFinding> RunFindings()
     {
-        var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", Environment);
+        var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", Environment)
+        {
+            TerminationProtection = TerminationProtection,
+        };
         var pack = new PolicyPack([PolicyPack.Default.ById[RuleId]]);
         return PolicyEngine.Evaluate(pack, [template]).Findings.Where(f => f.Rule.Id == RuleId).ToList();
     }

@@ -144,12 +144,21 @@ public sealed class EnvironmentInvariantTests
     {
         foreach (var stack in _env.AllStacks)
         {
-            var expected = stack.Config.Environment == EnvironmentTier.Prod && stack.IsStateful;
+            var expected = stack.Config.Environment == EnvironmentTier.Prod && stack.StatefulResources.Count > 0;
             Assert.True(expected == stack.TerminationProtection, $"{stack.StackName}: termination protection should be {expected}");
+        }
+
+        // Prod's network stacks hold the flow-log bucket and its key (retained): they were left unprotected while every
+        // other stateful prod stack was protected. What a stack holds now decides, so no stack can drift again.
+        foreach (var network in Prod.NetworkStacks.Values)
+        {
+            Assert.Contains(network.StatefulResources, p => p.Contains("/FlowLogBucket/", System.StringComparison.Ordinal));
+            Assert.True(network.TerminationProtection, network.StackName);
         }
 
         Assert.True(Prod.Storage.TerminationProtection);
         Assert.True(Prod.StorageReplica!.TerminationProtection);
+        Assert.DoesNotContain(Dev.Stacks, s => s.TerminationProtection);
     }
 
     [Theory]
