@@ -9,6 +9,7 @@ using Amazon.CDK.AWS.SNS;
 using Constructs;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
+using Infra.Components.Observability.Internal;
 
 namespace Infra.Components.Observability;
 
@@ -133,12 +134,9 @@ public sealed class KubePrometheusStack : Construct
             CreateNamespace = true,
             Wait = true,
             Timeout = Duration.Minutes(10),
-            Values = new Dictionary<string, object>
-            {
-                ["serviceAccount"] = new Dictionary<string, object> { ["name"] = "external-secrets" },
-                ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
-                ["tolerations"] = EksClusterDefaults.SystemTolerations(),
-            },
+            // Every pod of the chart (controller, webhook, cert controller) on the system nodes: the webhook and the cert
+            // controller ignore the top-level placement keys and read their own, or global's.
+            Values = HelmValues.From(ExternalSecretsValues.On(HelmPlacement.SystemNodes, "external-secrets")),
         });
         chart.Node.AddDependency(role.Association);
 

@@ -76,6 +76,35 @@ public sealed class KubePrometheusStackTests
         Assert.All(selectors, s => Assert.Equal("on-demand", (string?)s["karpenter.sh/capacity-type"]));
     }
 
+    [Theory]
+    [InlineData("controller")]
+    [InlineData("webhook")]
+    [InlineData("certController")]
+    public void Runs_every_external_secrets_pod_on_the_system_nodes(string component)
+    {
+        var values = _s.Values("external-secrets");
+        Assert.Equal("system", (string?)EffectiveEsoPlacement(values, component, "nodeSelector")?["node.infra/role"]);
+        var toleration = Assert.Single(EffectiveEsoPlacement(values, component, "tolerations")!.AsArray())!;
+        Assert.Equal(("CriticalAddonsOnly", "Exists", "NoSchedule"), ((string?)toleration["key"], (string?)toleration["operator"], (string?)toleration["effect"]));
+    }
+
+    [Fact]
+    public void Sets_the_external_secrets_global_placement_too_so_any_new_pod_follows()
+    {
+        var global = _s.Values("external-secrets")["global"]!;
+        Assert.Equal("system", (string?)global["nodeSelector"]?["node.infra/role"]);
+        Assert.Equal("CriticalAddonsOnly", (string?)Assert.Single(global["tolerations"]!.AsArray())!["key"]);
+    }
+
+    // The External Secrets chart reads each pod's placement as `<component>.<key> | default global.<key>`; the
+    // controller's from the top level (templates/deployment.yaml, webhook-deployment.yaml, cert-controller-deployment.yaml).
+    private static JsonNode? EffectiveEsoPlacement(JsonNode values, string component, string key)
+    {
+        var own = component == "controller" ? values[key] : values[component]?[key];
+        var empty = own is null || (own is JsonObject o && o.Count == 0) || (own is JsonArray a && a.Count == 0);
+        return empty ? values["global"]?[key] : own;
+    }
+
     [Fact]
     public void Keeps_grafanas_credentials_out_of_every_template_and_helm_value()
     {
