@@ -65,15 +65,34 @@ public sealed class KubePrometheusStackTests
         Assert.True((bool)Values["crds"]!["upgradeJob"]!["enabled"]!);
     }
 
-    [Fact]
-    public void Runs_every_monitoring_pod_on_on_demand_capacity()
+    /// <summary>Every pod the chart renders, by the values key its placement is read from (values.yaml of the pinned chart).</summary>
+    public static TheoryData<string> MonitoringPods =>
+    [
+        "prometheus.prometheusSpec",
+        "alertmanager.alertmanagerSpec",
+        "grafana",
+        "kube-state-metrics",
+        "prometheusOperator",
+        "prometheusOperator.admissionWebhooks.patch",
+        "crds.upgradeJob",
+    ];
+
+    [Theory]
+    [MemberData(nameof(MonitoringPods))]
+    public void Runs_every_monitoring_pod_and_job_on_on_demand_capacity(string path)
     {
-        var selectors = new[]
-        {
-            PrometheusSpec["nodeSelector"]!, Values["alertmanager"]!["alertmanagerSpec"]!["nodeSelector"]!, Values["grafana"]!["nodeSelector"]!,
-            Values["prometheusOperator"]!["nodeSelector"]!, Values["kube-state-metrics"]!["nodeSelector"]!,
-        };
-        Assert.All(selectors, s => Assert.Equal("on-demand", (string?)s["karpenter.sh/capacity-type"]));
+        var placement = At(Values, path);
+        Assert.Equal("on-demand", (string?)placement["nodeSelector"]?["karpenter.sh/capacity-type"]);
+    }
+
+    [Fact]
+    public void Runs_node_exporter_on_every_node_whatever_its_taints()
+    {
+        var exporter = Values["prometheus-node-exporter"]!;
+        Assert.Null(exporter["nodeSelector"]);
+        var toleration = Assert.Single(exporter["tolerations"]!.AsArray())!.AsObject();
+        Assert.Equal(["operator"], toleration.Select(p => p.Key).ToArray());
+        Assert.Equal("Exists", (string?)toleration["operator"]);
     }
 
     [Theory]
@@ -104,6 +123,9 @@ public sealed class KubePrometheusStackTests
         var empty = own is null || (own is JsonObject o && o.Count == 0) || (own is JsonArray a && a.Count == 0);
         return empty ? values["global"]?[key] : own;
     }
+
+    private static JsonNode At(JsonNode values, string path) =>
+        path.Split('.').Aggregate(values, (node, key) => node[key] ?? throw new InvalidOperationException($"{path}: no '{key}' in the chart values."));
 
     [Fact]
     public void Keeps_grafanas_credentials_out_of_every_template_and_helm_value()
