@@ -23,10 +23,10 @@ public sealed class KubePrometheusStackTests
     public void Installs_the_pinned_charts_from_their_upstream_repositories()
     {
         var kps = _s.Chart("kps")["Properties"]!;
-        Assert.Equal(("kube-prometheus-stack", "91.5.0", "https://prometheus-community.github.io/helm-charts", "monitoring"),
+        Assert.Equal(("kube-prometheus-stack", "94.4.0", "https://prometheus-community.github.io/helm-charts", "monitoring"),
             ((string)kps["Chart"]!, (string)kps["Version"]!, (string)kps["Repository"]!, (string)kps["Namespace"]!));
         var eso = _s.Chart("external-secrets")["Properties"]!;
-        Assert.Equal(("external-secrets", "2.10.0", "https://charts.external-secrets.io"), ((string)eso["Chart"]!, (string)eso["Version"]!, (string)eso["Repository"]!));
+        Assert.Equal(("external-secrets", "2.14.0", "https://charts.external-secrets.io"), ((string)eso["Chart"]!, (string)eso["Version"]!, (string)eso["Repository"]!));
     }
 
     [Fact]
