@@ -27,7 +27,8 @@ public sealed record EksAddonVersions
     private static readonly Dictionary<string, EksAddonVersions> Known = new(StringComparer.Ordinal)
     {
         // The EKS defaults for 1.35 reported by describe-addon-versions in early October 2026 (several independent
-        // outputs agree). Re-check with `aws eks describe-addon-versions --kubernetes-version 1.35` before bumping.
+        // outputs agree). Re-checked 2026-12-05 from public sources only (no AWS access): nothing newer verifiable as a
+        // 1.35 default, so unchanged. Re-check with `aws eks describe-addon-versions --kubernetes-version 1.35` before bumping.
         ["1.35"] = new()
         {
             VpcCni = "v1.22.4-eksbuild.3",

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.EKS;
 using Constructs;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
+using Infra.Components.Mesh.Internal;
 
 namespace Infra.Components.Mesh;
 
@@ -166,35 +167,18 @@ public sealed class IstioMesh : Construct
         v.ThrowIfAny(scope, id, nameof(IstioMeshProps));
     }
 
-    private Dictionary<string, object> IstiodValues(IstioMeshProps props)
+    // The istiod chart's current top-level keys (not the legacy `pilot.*` block, read only through a compatibility template).
+    private Dictionary<string, object> IstiodValues(IstioMeshProps props) => HelmValues.From(new IstiodValues
     {
-        var values = new Dictionary<string, object>
-        {
-            ["pilot"] = new Dictionary<string, object>
-            {
-                ["replicaCount"] = props.IstiodReplicas,
-                ["autoscaleMin"] = props.IstiodReplicas,
-                ["autoscaleMax"] = Math.Max(props.IstiodReplicas, 5),
-                ["nodeSelector"] = EksClusterDefaults.ToValues(props.NodeSelector),
-            },
-            ["global"] = new Dictionary<string, object>
-            {
-                ["defaultPodDisruptionBudget"] = new Dictionary<string, object> { ["enabled"] = true },
-            },
-            ["meshConfig"] = new Dictionary<string, object>
-            {
-                ["accessLogFile"] = "/dev/stdout",
-                ["enablePrometheusMerge"] = true,
-            },
-        };
-        if (Revision is not null)
-        {
-            values["revision"] = Revision;
-            values["revisionTags"] = new object[] { StableTag };
-        }
-
-        return values;
-    }
+        ReplicaCount = props.IstiodReplicas,
+        AutoscaleMin = props.IstiodReplicas,
+        AutoscaleMax = Math.Max(props.IstiodReplicas, 5),
+        NodeSelector = props.NodeSelector,
+        Global = new IstiodValues.GlobalValues { DefaultPodDisruptionBudget = new IstiodValues.Toggle { Enabled = true } },
+        MeshConfig = new IstiodValues.MeshConfigValues { AccessLogFile = "/dev/stdout", EnablePrometheusMerge = true },
+        Revision = Revision,
+        RevisionTags = Revision is null ? null : [StableTag],
+    });
 
     private Dictionary<string, object> GatewayValues(IstioGatewayProps gateway, IstioMeshProps props)
     {

@@ -9,6 +9,7 @@ using Amazon.CDK.AWS.SNS;
 using Constructs;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
+using Infra.Components.Observability.Internal;
 
 namespace Infra.Components.Observability;
 
@@ -133,12 +134,9 @@ public sealed class KubePrometheusStack : Construct
             CreateNamespace = true,
             Wait = true,
             Timeout = Duration.Minutes(10),
-            Values = new Dictionary<string, object>
-            {
-                ["serviceAccount"] = new Dictionary<string, object> { ["name"] = "external-secrets" },
-                ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
-                ["tolerations"] = EksClusterDefaults.SystemTolerations(),
-            },
+            // Every pod of the chart (controller, webhook, cert controller) on the system nodes: the webhook and the cert
+            // controller ignore the top-level placement keys and read their own, or global's.
+            Values = HelmValues.From(ExternalSecretsValues.On(HelmPlacement.SystemNodes, "external-secrets")),
         });
         chart.Node.AddDependency(role.Association);
 
@@ -227,17 +225,21 @@ public sealed class KubePrometheusStack : Construct
             prometheusSpec["podAntiAffinity"] = "hard";
         }
 
-        return new Dictionary<string, object>
+        var placement = HelmPlacement.On(props.NodeSelector);
+        return HelmValues.From(new KubePrometheusStackValues
         {
-            // Operator CRDs: the chart installs them first time and upgrades them with a server-side-apply job.
-            ["crds"] = new Dictionary<string, object> { ["upgradeJob"] = new Dictionary<string, object> { ["enabled"] = true } },
+            // Operator CRDs: the chart installs them first time and upgrades them with a server-side-apply hook job.
+            Crds = new KubePrometheusStackValues.CrdsValues
+            {
+                UpgradeJob = new KubePrometheusStackValues.UpgradeJobValues { Enabled = true, NodeSelector = placement.NodeSelector, Tolerations = placement.Tolerations },
+            },
             // EKS does not expose these control-plane components: their alerts would fire forever.
-            ["kubeControllerManager"] = new Dictionary<string, object> { ["enabled"] = false },
-            ["kubeScheduler"] = new Dictionary<string, object> { ["enabled"] = false },
-            ["kubeEtcd"] = new Dictionary<string, object> { ["enabled"] = false },
-            ["kubeProxy"] = new Dictionary<string, object> { ["enabled"] = false },
-            ["prometheus"] = new Dictionary<string, object> { ["prometheusSpec"] = prometheusSpec },
-            ["alertmanager"] = new Dictionary<string, object>
+            KubeControllerManager = new KubePrometheusStackValues.Toggle { Enabled = false },
+            KubeScheduler = new KubePrometheusStackValues.Toggle { Enabled = false },
+            KubeEtcd = new KubePrometheusStackValues.Toggle { Enabled = false },
+            KubeProxy = new KubePrometheusStackValues.Toggle { Enabled = false },
+            Prometheus = new Dictionary<string, object> { ["prometheusSpec"] = prometheusSpec },
+            Alertmanager = new Dictionary<string, object>
             {
                 ["serviceAccount"] = new Dictionary<string, object> { ["create"] = true, ["name"] = AlertmanagerServiceAccount },
                 ["alertmanagerSpec"] = new Dictionary<string, object>
@@ -272,11 +274,12 @@ public sealed class KubePrometheusStack : Construct
                     },
                 },
             },
-            ["grafana"] = new Dictionary<string, object>
+            Grafana = new KubePrometheusStackValues.GrafanaValues
             {
-                ["admin"] = new Dictionary<string, object> { ["existingSecret"] = GrafanaAdminSecret, ["userKey"] = "admin-user", ["passwordKey"] = "admin-password" },
-                ["nodeSelector"] = nodeSelector,
-                ["dashboardProviders"] = new Dictionary<string, object>
+                Admin = new KubePrometheusStackValues.GrafanaAdminValues { ExistingSecret = GrafanaAdminSecret, UserKey = "admin-user", PasswordKey = "admin-password" },
+                NodeSelector = placement.NodeSelector,
+                Tolerations = placement.Tolerations,
+                DashboardProviders = new Dictionary<string, object>
                 {
                     ["dashboardproviders.yaml"] = new Dictionary<string, object>
                     {
@@ -293,15 +296,23 @@ public sealed class KubePrometheusStack : Construct
                         },
                     },
                 },
-                ["dashboards"] = new Dictionary<string, object>
+                Dashboards = new Dictionary<string, object>
                 {
                     ["platform"] = KubePrometheusStackVersions.Dashboards.ToDictionary(
                         d => d.Key,
                         d => (object)new Dictionary<string, object> { ["gnetId"] = d.Value.Id, ["revision"] = d.Value.Revision, ["datasource"] = "Prometheus" }),
                 },
             },
-            ["prometheusOperator"] = new Dictionary<string, object> { ["nodeSelector"] = nodeSelector },
-            ["kube-state-metrics"] = new Dictionary<string, object> { ["nodeSelector"] = nodeSelector },
-        };
+            // The operator, and the hook jobs that create the admission webhook's certificate and patch it in.
+            PrometheusOperator = new KubePrometheusStackValues.PrometheusOperatorValues
+            {
+                NodeSelector = placement.NodeSelector,
+                Tolerations = placement.Tolerations,
+                AdmissionWebhooks = new KubePrometheusStackValues.AdmissionWebhooksValues { Patch = placement },
+            },
+            KubeStateMetrics = placement,
+            // A DaemonSet that must see every node: it tolerates every taint (the system nodes' and any Karpenter pool's).
+            NodeExporter = new KubePrometheusStackValues.NodeExporterValues { Tolerations = HelmPlacement.EveryTaint },
+        });
     }
 }

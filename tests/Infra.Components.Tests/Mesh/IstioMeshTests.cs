@@ -82,12 +82,26 @@ public sealed class IstioMeshTests
     public void Keeps_istiod_available_through_node_drains_on_on_demand_nodes()
     {
         var values = Values(_s.Revisioned, "istiod");
-        Assert.Equal(2, (int)values["pilot"]!["replicaCount"]!);
-        Assert.Equal(2, (int)values["pilot"]!["autoscaleMin"]!);
-        Assert.Equal(5, (int)values["pilot"]!["autoscaleMax"]!);
+        Assert.Equal(2, (int)values["replicaCount"]!);
+        Assert.Equal(2, (int)values["autoscaleMin"]!);
+        Assert.Equal(5, (int)values["autoscaleMax"]!);
         Assert.True((bool)values["global"]!["defaultPodDisruptionBudget"]!["enabled"]!);
-        Assert.Equal("on-demand", (string?)values["pilot"]!["nodeSelector"]!["karpenter.sh/capacity-type"]);
+        Assert.Equal("on-demand", (string?)values["nodeSelector"]!["karpenter.sh/capacity-type"]);
         Assert.Equal("/dev/stdout", (string?)values["meshConfig"]!["accessLogFile"]);
+    }
+
+    [Fact]
+    public void Configures_istiod_through_its_top_level_keys_not_the_legacy_pilot_block()
+    {
+        // Since Istio 1.24 the istiod chart reads `pilot.*` only through a compatibility template (zzy_descope_legacy.yaml).
+        foreach (var template in new[] { _s.Plain, _s.Revisioned })
+        {
+            var values = Values(template, "istiod").AsObject();
+            Assert.DoesNotContain("pilot", values.Select(p => p.Key));
+            Assert.Equal(1, (int)Values(_s.Plain, "istiod")["replicaCount"]!);
+            Assert.Equal(["autoscaleMax", "autoscaleMin", "global", "meshConfig", "nodeSelector", "replicaCount"],
+                values.Select(p => p.Key).Where(k => k is not "revision" and not "revisionTags").Order(StringComparer.Ordinal).ToArray());
+        }
     }
 
     [Fact]

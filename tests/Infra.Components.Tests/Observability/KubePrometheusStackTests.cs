@@ -23,10 +23,10 @@ public sealed class KubePrometheusStackTests
     public void Installs_the_pinned_charts_from_their_upstream_repositories()
     {
         var kps = _s.Chart("kps")["Properties"]!;
-        Assert.Equal(("kube-prometheus-stack", "91.5.0", "https://prometheus-community.github.io/helm-charts", "monitoring"),
+        Assert.Equal(("kube-prometheus-stack", "94.4.0", "https://prometheus-community.github.io/helm-charts", "monitoring"),
             ((string)kps["Chart"]!, (string)kps["Version"]!, (string)kps["Repository"]!, (string)kps["Namespace"]!));
         var eso = _s.Chart("external-secrets")["Properties"]!;
-        Assert.Equal(("external-secrets", "2.10.0", "https://charts.external-secrets.io"), ((string)eso["Chart"]!, (string)eso["Version"]!, (string)eso["Repository"]!));
+        Assert.Equal(("external-secrets", "2.14.0", "https://charts.external-secrets.io"), ((string)eso["Chart"]!, (string)eso["Version"]!, (string)eso["Repository"]!));
     }
 
     [Fact]
@@ -65,16 +65,67 @@ public sealed class KubePrometheusStackTests
         Assert.True((bool)Values["crds"]!["upgradeJob"]!["enabled"]!);
     }
 
-    [Fact]
-    public void Runs_every_monitoring_pod_on_on_demand_capacity()
+    /// <summary>Every pod the chart renders, by the values key its placement is read from (values.yaml of the pinned chart).</summary>
+    public static TheoryData<string> MonitoringPods =>
+    [
+        "prometheus.prometheusSpec",
+        "alertmanager.alertmanagerSpec",
+        "grafana",
+        "kube-state-metrics",
+        "prometheusOperator",
+        "prometheusOperator.admissionWebhooks.patch",
+        "crds.upgradeJob",
+    ];
+
+    [Theory]
+    [MemberData(nameof(MonitoringPods))]
+    public void Runs_every_monitoring_pod_and_job_on_on_demand_capacity(string path)
     {
-        var selectors = new[]
-        {
-            PrometheusSpec["nodeSelector"]!, Values["alertmanager"]!["alertmanagerSpec"]!["nodeSelector"]!, Values["grafana"]!["nodeSelector"]!,
-            Values["prometheusOperator"]!["nodeSelector"]!, Values["kube-state-metrics"]!["nodeSelector"]!,
-        };
-        Assert.All(selectors, s => Assert.Equal("on-demand", (string?)s["karpenter.sh/capacity-type"]));
+        var placement = At(Values, path);
+        Assert.Equal("on-demand", (string?)placement["nodeSelector"]?["karpenter.sh/capacity-type"]);
     }
+
+    [Fact]
+    public void Runs_node_exporter_on_every_node_whatever_its_taints()
+    {
+        var exporter = Values["prometheus-node-exporter"]!;
+        Assert.Null(exporter["nodeSelector"]);
+        var toleration = Assert.Single(exporter["tolerations"]!.AsArray())!.AsObject();
+        Assert.Equal(["operator"], toleration.Select(p => p.Key).ToArray());
+        Assert.Equal("Exists", (string?)toleration["operator"]);
+    }
+
+    [Theory]
+    [InlineData("controller")]
+    [InlineData("webhook")]
+    [InlineData("certController")]
+    public void Runs_every_external_secrets_pod_on_the_system_nodes(string component)
+    {
+        var values = _s.Values("external-secrets");
+        Assert.Equal("system", (string?)EffectiveEsoPlacement(values, component, "nodeSelector")?["node.infra/role"]);
+        var toleration = Assert.Single(EffectiveEsoPlacement(values, component, "tolerations")!.AsArray())!;
+        Assert.Equal(("CriticalAddonsOnly", "Exists", "NoSchedule"), ((string?)toleration["key"], (string?)toleration["operator"], (string?)toleration["effect"]));
+    }
+
+    [Fact]
+    public void Sets_the_external_secrets_global_placement_too_so_any_new_pod_follows()
+    {
+        var global = _s.Values("external-secrets")["global"]!;
+        Assert.Equal("system", (string?)global["nodeSelector"]?["node.infra/role"]);
+        Assert.Equal("CriticalAddonsOnly", (string?)Assert.Single(global["tolerations"]!.AsArray())!["key"]);
+    }
+
+    // The External Secrets chart reads each pod's placement as `<component>.<key> | default global.<key>`; the
+    // controller's from the top level (templates/deployment.yaml, webhook-deployment.yaml, cert-controller-deployment.yaml).
+    private static JsonNode? EffectiveEsoPlacement(JsonNode values, string component, string key)
+    {
+        var own = component == "controller" ? values[key] : values[component]?[key];
+        var empty = own is null || (own is JsonObject o && o.Count == 0) || (own is JsonArray a && a.Count == 0);
+        return empty ? values["global"]?[key] : own;
+    }
+
+    private static JsonNode At(JsonNode values, string path) =>
+        path.Split('.').Aggregate(values, (node, key) => node[key] ?? throw new InvalidOperationException($"{path}: no '{key}' in the chart values."));
 
     [Fact]
     public void Keeps_grafanas_credentials_out_of_every_template_and_helm_value()
