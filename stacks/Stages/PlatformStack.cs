@@ -37,6 +37,9 @@ public sealed class PlatformStack : EnvironmentStack
         PolicySuppressions.Add(LoadBalancerController.Policy, "INFRA-IAM-3",
             "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires the controller's elbv2.k8s.aws/cluster tag on the request. The service-linked role is limited to ELB by iam:AWSServiceName.",
             "Resource::*");
+        PolicySuppressions.Add(LoadBalancerController.Policy, "INFRA-IAM-12",
+            "The controller's upstream policy: it creates security groups, edits the ingress rules of node and load-balancer security groups and registers targets for Services it discovers at run time, so these statements cannot name the resources; they stay limited to this account and region.",
+            "Statement::CreateSecurityGroups", "Statement::ManageSecurityGroupRules", "Statement::RegisterTargets");
         Mesh = new IstioMesh(this, "Mesh", new IstioMeshProps
         {
             Cluster = cluster.Eks,
