@@ -47,7 +47,10 @@ public sealed record PolicyReport(
 /// <summary>Runs a pack over templates. Pure: templates in, report out.</summary>
 public static class PolicyEngine
 {
-    /// <summary>Evaluates every rule of <paramref name="pack"/> against every resource of every template.</summary>
+    /// <summary>
+    /// Evaluates every resource rule of <paramref name="pack"/> against every resource of every template, and every
+    /// template rule (<see cref="ITemplateRule"/>) once against each template.
+    /// </summary>
     public static PolicyReport Evaluate(PolicyPack pack, IEnumerable<TemplateDocument> templates)
     {
         ArgumentNullException.ThrowIfNull(pack);
@@ -55,18 +58,24 @@ public static class PolicyEngine
         var documents = templates.ToList();
         var findings = new List<PolicyFinding>();
         var suppressions = new List<DeclaredSuppression>();
+        var resourceRules = pack.Rules.Where(r => r is not ITemplateRule && r != SuppressionRule.Instance).ToList();
+        var templateRules = pack.Rules.OfType<ITemplateRule>().ToList();
         foreach (var template in documents)
         {
+            var scope = Location.Of(template);
+            suppressions.AddRange(CheckSuppressions(pack, scope, findings, templateLevel: true));
+            foreach (var rule in templateRules)
+            {
+                Report(pack, rule, scope, Run(() => rule.CheckTemplate(template), "template"), findings);
+            }
+
             foreach (var resource in template.Resources)
             {
-                suppressions.AddRange(CheckSuppressions(pack, resource, findings));
-                foreach (var rule in pack.Rules.Where(r => r.ResourceTypes.Count == 0 || r.ResourceTypes.Contains(resource.Type)))
+                var location = Location.Of(resource);
+                suppressions.AddRange(CheckSuppressions(pack, location, findings, templateLevel: false));
+                foreach (var rule in resourceRules.Where(r => r.ResourceTypes.Count == 0 || r.ResourceTypes.Contains(resource.Type)))
                 {
-                    foreach (var violation in Run(rule, resource))
-                    {
-                        var suppression = resource.Suppressions.FirstOrDefault(s => Covers(s, rule, violation) && IsValid(pack, s));
-                        findings.Add(Finding(rule.Info, resource, violation, rule == SuppressionRule.Instance ? null : suppression));
-                    }
+                    Report(pack, rule, location, Run(() => rule.Check(resource), "resource"), findings);
                 }
             }
         }
@@ -74,49 +83,58 @@ public static class PolicyEngine
         return new PolicyReport(pack.Rules, documents, findings, suppressions);
     }
 
-    private static List<Violation> Run(IPolicyRule rule, TemplateResource resource)
+    private static void Report(PolicyPack pack, IPolicyRule rule, Location location, List<Violation> violations, List<PolicyFinding> findings)
     {
-        if (rule == SuppressionRule.Instance)
+        foreach (var violation in violations)
         {
-            return [];
+            var suppression = location.Suppressions.FirstOrDefault(s => Covers(s, rule, violation) && IsValid(pack, s));
+            findings.Add(Finding(rule.Info, location, violation, suppression));
         }
+    }
 
+    private static List<Violation> Run(Func<IEnumerable<Violation>> check, string subject)
+    {
         try
         {
             // Materialize inside the try: a rule that throws becomes a finding on the resource, not a crashed synth.
-            return rule.Check(resource).ToList();
+            return check().ToList();
         }
 #pragma warning disable CA1031 // A faulty rule must not hide every other rule's findings.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return [new Violation($"The rule failed on this resource ({e.GetType().Name}: {e.Message}); treat the resource as unchecked and fix the rule.", "RuleFailure")];
+            return [new Violation($"The rule failed on this {subject} ({e.GetType().Name}: {e.Message}); treat the {subject} as unchecked and fix the rule.", "RuleFailure")];
         }
     }
 
-    private static IEnumerable<DeclaredSuppression> CheckSuppressions(PolicyPack pack, TemplateResource resource, List<PolicyFinding> findings)
+    private static IEnumerable<DeclaredSuppression> CheckSuppressions(PolicyPack pack, Location location, List<PolicyFinding> findings, bool templateLevel)
     {
-        foreach (var s in resource.Suppressions)
+        foreach (var s in location.Suppressions)
         {
             var valid = IsValid(pack, s);
-            if (!pack.ById.ContainsKey(s.RuleId))
+            if (!pack.ById.TryGetValue(s.RuleId, out var rule))
             {
-                findings.Add(Finding(SuppressionRule.Instance.Info, resource,
+                findings.Add(Finding(SuppressionRule.Instance.Info, location,
                     new Violation($"suppresses '{s.RuleId}', which is not a rule of this pack; fix the id (see RULES.md) or remove the suppression.", s.RuleId), null));
             }
             else if (s.RuleId == SuppressionRule.Instance.Info.Id)
             {
-                findings.Add(Finding(SuppressionRule.Instance.Info, resource,
+                findings.Add(Finding(SuppressionRule.Instance.Info, location,
                     new Violation($"suppresses {s.RuleId}, which cannot be suppressed.", s.RuleId), null));
+            }
+            else if (templateLevel && rule is not ITemplateRule)
+            {
+                findings.Add(Finding(SuppressionRule.Instance.Info, location,
+                    new Violation($"suppresses {s.RuleId} in the template's metadata, which only covers template rules; suppress it on the resource instead.", s.RuleId), null));
             }
 
             if (s.Reason.Trim().Length < PolicySuppressions.MinimumReasonLength)
             {
-                findings.Add(Finding(SuppressionRule.Instance.Info, resource,
+                findings.Add(Finding(SuppressionRule.Instance.Info, location,
                     new Violation($"suppresses {s.RuleId} with the reason '{s.Reason}'; give at least {PolicySuppressions.MinimumReasonLength} characters saying why the rule does not apply.", s.RuleId), null));
             }
 
-            yield return new DeclaredSuppression(resource.Template.StackName, resource.LogicalId, resource.Path, s, valid);
+            yield return new DeclaredSuppression(location.Template.StackName, location.LogicalId, location.Path, s, valid);
         }
     }
 
@@ -126,7 +144,16 @@ public static class PolicyEngine
     private static bool Covers(Suppression s, IPolicyRule rule, Violation violation) =>
         s.RuleId == rule.Info.Id && (s.AppliesTo.Count == 0 || (violation.FindingId is not null && s.AppliesTo.Contains(violation.FindingId)));
 
-    private static PolicyFinding Finding(RuleInfo rule, TemplateResource resource, Violation violation, Suppression? suppression) =>
-        new(rule, resource.Template.StackName, resource.Template.Environment, resource.Template.FilePath, resource.LogicalId,
-            resource.Type, resource.Path, violation.Message, violation.FindingId, suppression);
+    private static PolicyFinding Finding(RuleInfo rule, Location location, Violation violation, Suppression? suppression) =>
+        new(rule, location.Template.StackName, location.Template.Environment, location.Template.FilePath, location.LogicalId,
+            location.Type, location.Path, violation.Message, violation.FindingId, suppression);
+
+    /// <summary>Where findings land: a resource, or the template itself for template rules.</summary>
+    private sealed record Location(TemplateDocument Template, string LogicalId, string Type, string Path, IReadOnlyList<Suppression> Suppressions)
+    {
+        public static Location Of(TemplateResource r) => new(r.Template, r.LogicalId, r.Type, r.Path, r.Suppressions);
+
+        public static Location Of(TemplateDocument t) =>
+            new(t, TemplateDocument.TemplateScope, TemplateDocument.TemplateScope, TemplateDocument.TemplateScope, t.Suppressions);
+    }
 }

@@ -65,3 +65,31 @@ public abstract class AnyResourceRule : IPolicyRule
     /// <inheritdoc />
     public abstract IEnumerable<Violation> Check(TemplateResource resource);
 }
+
+/// <summary>
+/// A rule about a whole template rather than one resource (CloudFormation's template limits: size, resource and output
+/// counts). The engine calls <see cref="CheckTemplate"/> once per template and never <see cref="IPolicyRule.Check"/>;
+/// findings carry <see cref="TemplateDocument.TemplateScope"/> as their logical id, type and path, and are suppressed
+/// only by suppressions in the template's own metadata (<see cref="TemplateDocument.Suppressions"/>).
+/// </summary>
+public interface ITemplateRule : IPolicyRule
+{
+    /// <summary>The violations of <paramref name="document"/>; empty when it complies.</summary>
+    IEnumerable<Violation> CheckTemplate(TemplateDocument document);
+}
+
+/// <summary>The base of template rules: no resource types, no per-resource check.</summary>
+public abstract class TemplateRule : ITemplateRule
+{
+    /// <inheritdoc />
+    public abstract RuleInfo Info { get; }
+
+    /// <summary>Empty: template rules are not called per resource.</summary>
+    public IReadOnlySet<string> ResourceTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Nothing: the engine calls <see cref="CheckTemplate"/> instead.</summary>
+    public IEnumerable<Violation> Check(TemplateResource resource) => [];
+
+    /// <inheritdoc />
+    public abstract IEnumerable<Violation> CheckTemplate(TemplateDocument document);
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -8,7 +9,11 @@ namespace Infra.Policies;
 /// <summary>A CloudFormation template under evaluation, with where it came from.</summary>
 public sealed class TemplateDocument
 {
+    /// <summary>The logical id, path and type that findings of template rules (<see cref="ITemplateRule"/>) carry.</summary>
+    public const string TemplateScope = "(template)";
+
     private readonly Dictionary<string, TemplateResource> _byId;
+    private readonly ConcurrentDictionary<string, object> _memo = new(StringComparer.Ordinal);
 
     /// <summary>Wraps a parsed template.</summary>
     /// <param name="root">The template JSON.</param>
@@ -28,6 +33,7 @@ public sealed class TemplateDocument
             .Select(r => new TemplateResource(this, r.Key, (JsonObject)r.Value!))
             .ToList();
         _byId = Resources.ToDictionary(r => r.LogicalId, StringComparer.Ordinal);
+        Suppressions = TemplateResource.ReadSuppressions(root);
     }
 
     /// <summary>The template JSON.</summary>
@@ -48,6 +54,21 @@ public sealed class TemplateDocument
     /// </summary>
     public bool? TerminationProtection { get; init; }
 
+    /// <summary>The account the stack deploys to, when the cloud assembly names one; <c>null</c> for templates from elsewhere.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>The region the stack deploys to, when the cloud assembly names one (nested stacks take their parent's).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The size of the template file in bytes as written (what the CDK uploads); <c>null</c> for an in-memory template.</summary>
+    public long? FileBytes { get; init; }
+
+    /// <summary>
+    /// Suppressions declared in the template's own metadata (<c>Metadata["infra:policy"].suppressions</c>); they apply only
+    /// to findings of template rules, never to a resource's findings (there are no stack-wide suppressions).
+    /// </summary>
+    public IReadOnlyList<Suppression> Suppressions { get; }
+
     /// <summary>Whether this is a production template (prod-only rules apply).</summary>
     public bool IsProduction => string.Equals(Environment, "prod", StringComparison.OrdinalIgnoreCase);
 
@@ -59,6 +80,15 @@ public sealed class TemplateDocument
 
     /// <summary>The resources of <paramref name="type"/>.</summary>
     public IEnumerable<TemplateResource> OfType(string type) => Resources.Where(r => r.Type == type);
+
+    /// <summary>
+    /// A value computed once per template and shared by every rule and resource that asks for it with the same
+    /// <paramref name="key"/> (an index of which policies attach to which role, for example): rules run per resource,
+    /// and this keeps them from scanning the whole template again for each one.
+    /// </summary>
+    internal T Memo<T>(string key, Func<TemplateDocument, T> compute)
+        where T : class =>
+        (T)_memo.GetOrAdd(key, static (_, state) => state.Compute(state.Template), (Template: this, Compute: compute));
 
     private static string? InferEnvironment(JsonObject root) =>
         (root["Resources"] as JsonObject)?
@@ -130,7 +160,7 @@ public sealed class TemplateResource
         _ => new Dictionary<string, string>(StringComparer.Ordinal),
     };
 
-    private static List<Suppression> ReadSuppressions(JsonObject raw) =>
+    internal static List<Suppression> ReadSuppressions(JsonObject raw) =>
         Cfn.Items(raw["Metadata"]?[PolicySuppressions.MetadataKey]?["suppressions"])
             .OfType<JsonObject>()
             .Select(s => new Suppression(

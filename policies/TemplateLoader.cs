@@ -51,12 +51,20 @@ public static class TemplateLoader
                 .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, StageEnvironment(s.Stage, environment))
                 {
                     TerminationProtection = s.TerminationProtection,
-                });
-            // Nested stacks (the CDK's EKS providers, for example) are assets beside their parents' templates.
+                    Account = Known(s.Account), Region = Known(s.Region), FileBytes = new FileInfo(s.TemplateFile).Length,
+                })
+                .ToList();
+            // Nested stacks (the CDK's EKS providers, for example) are assets beside their parents' templates; they deploy
+            // to their parent's account and region (the parent names the asset in its AWS::CloudFormation::Stack's metadata).
+            var parents = NestedStackParents(topLevel);
             var nested = stacks
                 .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)
                 .SelectMany(stage => Directory.EnumerateFiles(stage.Key, "*.nested.template.json").Order(StringComparer.Ordinal)
-                    .Select(f => new TemplateDocument(ParseFile(f), Path.GetFileName(f).Replace(".nested.template.json", "", StringComparison.Ordinal), f, StageEnvironment(stage.First().Stage, environment))));
+                    .Select(f => (File: f, Parent: parents.GetValueOrDefault(Path.GetFullPath(f))))
+                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, StageEnvironment(stage.First().Stage, environment))
+                    {
+                        Account = n.Parent?.Account, Region = n.Parent?.Region, FileBytes = new FileInfo(n.File).Length,
+                    }));
             return topLevel.Concat(nested).ToList();
         }
 
@@ -69,11 +77,35 @@ public static class TemplateLoader
         var templates = files
             .Select(f => (File: f, Root: ParseFile(f)))
             .Where(t => t.Root["Resources"] is JsonObject)
-            .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment))
+            .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment)
+            {
+                FileBytes = new FileInfo(t.File).Length,
+            })
             .ToList();
         return templates.Count > 0
             ? templates
             : throw new InvalidDataException($"No CloudFormation template (a JSON or YAML file with a Resources section) at '{path}'; point at a cloud assembly (cdk.out), a folder of templates or one template.");
+    }
+
+    // The CDK writes unknown-account / unknown-region for environment-agnostic stacks.
+    private static string? Known(string value) => value.Length == 0 || value.StartsWith("unknown-", StringComparison.Ordinal) ? null : value;
+
+    // The parent template of each nested template file (by full path), from the parents' aws:asset:path metadata.
+    private static Dictionary<string, TemplateDocument> NestedStackParents(IEnumerable<TemplateDocument> parents)
+    {
+        var map = new Dictionary<string, TemplateDocument>(StringComparer.Ordinal);
+        foreach (var parent in parents)
+        {
+            foreach (var stack in parent.OfType("AWS::CloudFormation::Stack"))
+            {
+                if (Cfn.AsString(stack.Raw["Metadata"]?["aws:asset:path"]) is { } asset)
+                {
+                    map.TryAdd(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(parent.FilePath)!, asset)), parent);
+                }
+            }
+        }
+
+        return map;
     }
 
     private static string? StageEnvironment(string stage, string? environment) =>

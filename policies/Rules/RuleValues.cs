@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Infra.Policies.Rules;
@@ -24,4 +25,7 @@ internal static class RuleValues
         JsonObject o => o.Count > 0,
         _ => !string.IsNullOrWhiteSpace(Cfn.AsString(node) ?? "-"),
     };
+
+    /// <summary>A count or size as messages show it, with invariant thousands separators: <c>6,144</c>.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -75,6 +75,37 @@ public sealed class ClusterStack : EnvironmentStack
         PolicySuppressions.Add(Karpenter.ControllerPolicies["ResourceDiscoveryPolicy"], "INFRA-IAM-3",
             "Describe*, pricing:GetProducts and iam:ListInstanceProfiles support no resource scoping; the reads are limited to this region.",
             "Resource::*");
+        PolicySuppressions.Add(Karpenter.ControllerPolicies["NodeLifecyclePolicy"], "INFRA-IAM-12",
+            "Karpenter's upstream statement: RunInstances and CreateFleet must be allowed on every image, snapshot, subnet and security group they may use; " +
+            "the instances, fleets and launch templates they create are scoped by the cluster-tag conditions of the policy's other statements.",
+            "Statement::AllowScopedEC2InstanceAccessActions");
+        AcknowledgeCdkEksMachinery();
+    }
+
+    // The CDK's own EKS machinery (cluster creation role, provider framework) carries statements the CDK writes and we
+    // cannot change; each suppression names the statement and why it needs the wildcard.
+    private void AcknowledgeCdkEksMachinery()
+    {
+        PolicySuppressions.Add(Eks.Cluster.AdminRole.Node.FindChild("DefaultPolicy"), "INFRA-IAM-12",
+            "The CDK's cluster-creation role creates the EKS service-linked role on first use; the CDK writes iam:CreateServiceLinkedRole on * next to its Describe calls.",
+            "Statement::3");
+        var waiter = CdkChild("@aws-cdk--aws-eks.ClusterResourceProvider", "Provider", "waiter-state-machine", "Role", "DefaultPolicy");
+        PolicySuppressions.Add(waiter, "INFRA-IAM-12",
+            "The CDK provider framework's waiter state machine logs through CloudWatch Logs log delivery, whose actions (CreateLogDelivery, PutResourcePolicy, ...) accept only Resource *.",
+            "Statement::1");
+    }
+
+    // A construct the CDK creates inside this stack, by its ids; fails the synth with the path when a CDK upgrade moves it.
+    private Constructs.IConstruct CdkChild(params string[] ids)
+    {
+        Constructs.IConstruct node = this;
+        foreach (var id in ids)
+        {
+            node = node.Node.TryFindChild(id)
+                ?? throw new System.InvalidOperationException($"The CDK construct {string.Join("/", ids)} is not in {Node.Path}: the CDK changed its EKS providers; move the policy suppressions in ClusterStack to the new path.");
+        }
+
+        return node;
     }
 
     /// <summary>The cluster.</summary>

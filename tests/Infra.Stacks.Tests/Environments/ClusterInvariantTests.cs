@@ -113,12 +113,28 @@ public sealed class ClusterInvariantTests
     }
 
     [Fact]
-    public void Suppresses_only_the_eks_managed_policies_and_unscopable_reads_it_names()
+    public void Acknowledges_the_cdk_provider_framework_s_log_delivery_statement_in_its_nested_stack()
+    {
+        var nested = _env.Policy.Suppressions.Where(s => s.StackName.Contains("ClusterResourceProvider", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, nested.Count);
+        Assert.All(nested, s =>
+        {
+            Assert.Equal("INFRA-IAM-12", s.Suppression.RuleId);
+            Assert.Equal(["Statement::1"], s.Suppression.AppliesTo);
+            Assert.EndsWith("/waiter-state-machine/Role/DefaultPolicy/Resource", s.Path, System.StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(_env.Policy.Findings, f => f.Rule.Id == "INFRA-IAM-12" && !f.IsSuppressed);
+    }
+
+    [Fact]
+    public void Suppresses_only_the_eks_managed_policies_and_unscopable_statements_it_names()
     {
         var suppressed = _env.Policy.Suppressions.Where(s => s.StackName.EndsWith("-cluster", System.StringComparison.Ordinal))
             .Select(s => $"{s.Suppression.RuleId} {string.Join(",", s.Suppression.AppliesTo)}").Distinct().Order().ToArray();
         Assert.Equal(
             [
+                "INFRA-IAM-12 Statement::3",
+                "INFRA-IAM-12 Statement::AllowScopedEC2InstanceAccessActions",
                 "INFRA-IAM-3 Resource::*",
                 "INFRA-IAM-4 Policy::AmazonEKSClusterPolicy",
                 "INFRA-IAM-4 Policy::AmazonEKSWorkerNodePolicy,Policy::AmazonEKS_CNI_Policy,Policy::AmazonEC2ContainerRegistryPullOnly,Policy::AmazonSSMManagedInstanceCore",
