@@ -16,6 +16,7 @@ public sealed class PackManifestTests
     {
         string[] expected =
         [
+            "INFRA-CFN-1 Error",
             "INFRA-COST-1 Warning",
             "INFRA-COST-2 Warning",
             "INFRA-DATA-1 Error",

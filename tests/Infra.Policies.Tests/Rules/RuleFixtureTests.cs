@@ -20,7 +20,8 @@ public sealed class RuleFixtureTests
         .Concat(SqsRuleFixtures.All)
         .Concat(SnsRuleFixtures.All)
         .Concat(CostRuleFixtures.All)
-        .Concat(CrossCuttingRuleFixtures.All);
+        .Concat(CrossCuttingRuleFixtures.All)
+        .Concat(CloudFormationRuleFixtures.All);
 
     public static TheoryData<RuleFixture> Fixtures => new(AllFixtures);
 
