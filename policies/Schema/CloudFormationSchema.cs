@@ -17,9 +17,9 @@ namespace Infra.Policies.Schema;
 /// whether they are required, their allowed values, and the nested type definitions they use.
 /// </summary>
 /// <remarks>
-/// Loading decompresses and parses the file and indexes the resource types; a resource's properties and the type
-/// definitions they use are converted on first use (a template uses a few dozen of the 1,800 types), and documentation
-/// is never read. <see cref="Shared"/> loads the database found from the current or the application directory once per
+/// Loading decompresses the file and indexes where each resource type and type definition is, in one pass of a
+/// forward-only reader; a resource's properties and the type definitions they use are parsed and converted on first
+/// use (a template uses a few dozen of the 1,800 types), and documentation is never read. <see cref="Shared"/> loads the database found from the current or the application directory once per
 /// process; <see cref="Load"/> reads a given file (every call reads it again). Instances are safe to share between threads.
 /// </remarks>
 public sealed class CloudFormationSchema
@@ -33,20 +33,20 @@ public sealed class CloudFormationSchema
     private static readonly Lazy<CloudFormationSchema?> SharedSchema = new(LoadShared, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int s_sharedLoads;
 
-    // The parsed database stays alive: resources and definitions are converted from it on first use.
-    private readonly JsonDocument _document;
-    private readonly Dictionary<string, JsonElement> _resourceElements;
-    private readonly Dictionary<string, JsonElement> _definitionElements;
+    // The decompressed database stays in memory: resources and definitions are parsed from their slices on first use.
+    private readonly ReadOnlyMemory<byte> _json;
+    private readonly Dictionary<string, Range> _resourceSlices;
+    private readonly Dictionary<string, Range> _definitionSlices;
     private readonly ConcurrentDictionary<string, ResourceSchema> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TypeDefinitionSchema> _definitions = new(StringComparer.Ordinal);
 
-    private CloudFormationSchema(string sourcePath, string? version, JsonDocument document, Dictionary<string, JsonElement> resources, Dictionary<string, JsonElement> definitions)
+    private CloudFormationSchema(string sourcePath, string? version, ReadOnlyMemory<byte> json, Dictionary<string, Range> resources, Dictionary<string, Range> definitions)
     {
         SourcePath = sourcePath;
         Version = version;
-        _document = document;
-        _resourceElements = resources;
-        _definitionElements = definitions;
+        _json = json;
+        _resourceSlices = resources;
+        _definitionSlices = definitions;
         ResourceTypes = resources.Keys.Order(StringComparer.Ordinal).ToList();
     }
 
@@ -104,26 +104,24 @@ public sealed class CloudFormationSchema
     public static CloudFormationSchema Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var document = JsonDocument.Parse(Decompress(path));
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("schema", out var schema))
+        var json = Decompress(path);
+        var resources = new Dictionary<string, Range>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, Range>(StringComparer.Ordinal);
+        try
         {
-            document.Dispose();
-            throw new InvalidDataException($"{path} has no 'schema': it is not a {PackageName} database.");
+            Index(json.Span, resources, definitions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
         }
 
-        var resources = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var entity in Entities(schema, "resource"))
+        if (resources.Count == 0)
         {
-            resources[entity.GetProperty("cloudFormationType").GetString()!] = entity;
+            throw new InvalidDataException($"{path} has no 'schema.resource' entities: it is not a {PackageName} database.");
         }
 
-        var definitions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var entity in Entities(schema, "typeDefinition"))
-        {
-            definitions[entity.GetProperty("$id").GetString()!] = entity;
-        }
-
-        return new CloudFormationSchema(Path.GetFullPath(path), ReadVersion(path), document, resources, definitions);
+        return new CloudFormationSchema(Path.GetFullPath(path), ReadVersion(path), json, resources, definitions);
     }
 
     /// <summary>The resource type <paramref name="type"/>, or <c>null</c> when the schema does not know it.</summary>
@@ -133,13 +131,13 @@ public sealed class CloudFormationSchema
     public bool TryGetResource(string type, [NotNullWhen(true)] out ResourceSchema? resource)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (!_resourceElements.TryGetValue(type, out var element))
+        if (!_resourceSlices.TryGetValue(type, out var slice))
         {
             resource = null;
             return false;
         }
 
-        resource = _resources.GetOrAdd(type, t => new ResourceSchema(t, ReadProperties(element, t)));
+        resource = _resources.GetOrAdd(type, t => new ResourceSchema(t, ReadProperties(slice, t)));
         return true;
     }
 
@@ -185,10 +183,99 @@ public sealed class CloudFormationSchema
         return buffer.AsMemory(0, length);
     }
 
-    private static JsonElement.ArrayEnumerator Entities(JsonElement schema, string collection) =>
-        schema.TryGetProperty(collection, out var c) && c.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array
-            ? entities.EnumerateArray()
-            : throw new InvalidDataException($"The database has no '{collection}' entities: it is not a {PackageName} database this reader knows.");
+    /// <summary>
+    /// Records where each entity of <c>schema.resource</c> (by <c>cloudFormationType</c>) and of
+    /// <c>schema.typeDefinition</c> (by <c>$id</c>) is, skipping everything else.
+    /// </summary>
+    private static void Index(ReadOnlySpan<byte> json, Dictionary<string, Range> resources, Dictionary<string, Range> definitions)
+    {
+        var reader = new Utf8JsonReader(json);
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("schema"u8))
+            {
+                SkipValue(ref reader);
+                continue;
+            }
+
+            Expect(ref reader, JsonTokenType.StartObject);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("resource"u8))
+                {
+                    IndexCollection(ref reader, "cloudFormationType"u8, resources);
+                }
+                else if (reader.ValueTextEquals("typeDefinition"u8))
+                {
+                    IndexCollection(ref reader, "$id"u8, definitions);
+                }
+                else
+                {
+                    SkipValue(ref reader);
+                }
+            }
+        }
+    }
+
+    /// <summary>Indexes a <c>{ "type": "entities", "entities": [...] }</c> collection by the string property <paramref name="key"/>.</summary>
+    private static void IndexCollection(ref Utf8JsonReader reader, ReadOnlySpan<byte> key, Dictionary<string, Range> index)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("entities"u8))
+            {
+                SkipValue(ref reader);
+                continue;
+            }
+
+            Expect(ref reader, JsonTokenType.StartArray);
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                var start = (int)reader.TokenStartIndex;
+                string? name = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals(key))
+                    {
+                        reader.Read();
+                        name = reader.GetString();
+                    }
+                    else
+                    {
+                        SkipValue(ref reader);
+                    }
+                }
+
+                if (name is not null)
+                {
+                    index[name] = new Range(start, (int)reader.BytesConsumed);
+                }
+            }
+        }
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
+    {
+        if (!reader.Read() || reader.TokenType != token)
+        {
+            throw new InvalidDataException($"Expected {token} at byte {reader.TokenStartIndex}: it is not a {PackageName} database this reader knows.");
+        }
+    }
+
+    /// <summary>Moves past the value of the property the reader is on.</summary>
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    private Dictionary<string, PropertySchema> ReadProperties(Range slice, string resourceType)
+    {
+        using var document = JsonDocument.Parse(_json[slice]);
+        return ReadProperties(document.RootElement, resourceType);
+    }
 
     private Dictionary<string, PropertySchema> ReadProperties(JsonElement entity, string resourceType)
     {
@@ -233,9 +320,17 @@ public sealed class CloudFormationSchema
     }
 
     private TypeDefinitionSchema Definition(string id, string resourceType) =>
-        _definitions.GetOrAdd(id, key => _definitionElements.TryGetValue(key, out var element)
-            ? new TypeDefinitionSchema(element.GetProperty("name").GetString()!, $"{resourceType}.{element.GetProperty("name").GetString()}", () => ReadProperties(element, resourceType))
-            : throw new InvalidDataException($"{resourceType} refers to type definition {key}, which the database lacks."));
+        _definitions.GetOrAdd(id, key =>
+        {
+            if (!_definitionSlices.TryGetValue(key, out var slice))
+            {
+                throw new InvalidDataException($"{resourceType} refers to type definition {key}, which the database lacks.");
+            }
+
+            using var document = JsonDocument.Parse(_json[slice]);
+            var name = document.RootElement.GetProperty("name").GetString()!;
+            return new TypeDefinitionSchema(name, $"{resourceType}.{name}", () => ReadProperties(slice, resourceType));
+        });
 
     private static PrimitiveSchemaType Primitive(SchemaPrimitive kind, JsonElement type)
     {
