@@ -101,6 +101,11 @@ public sealed class ResourceMatchesSchema : AnyResourceRule
 
     private static IEnumerable<Violation> CheckResourceAttributes(JsonObject raw)
     {
+        if (Cfn.AsString(raw["Type"]) is null)
+        {
+            yield return new Violation($"Type is {SchemaValidator.Describe(raw["Type"])}; every resource needs a resource type (AWS::Service::Resource or Custom::Name).", "Attribute::Type");
+        }
+
         foreach (var (key, _) in raw)
         {
             if (!ResourceAttributes.Contains(key, StringComparer.Ordinal))

@@ -139,13 +139,15 @@ public static class CloudFormationRuleFixtures
         RuleFixture.NonCompliant(Rule, "unknown resource attributes and removal policies", """
             {
               "B": { "Type": "AWS::S3::Bucket", "DependOn": "K", "DeletionPolicy": "Keep", "UpdateReplacePolicy": "retain" },
-              "K": { "Type": "Custom::Thing", "Properties": { "ServiceToken": "arn" }, "Tags": [] }
+              "K": { "Type": "Custom::Thing", "Properties": { "ServiceToken": "arn" }, "Tags": [] },
+              "T": { "Properties": { "BucketName": "b" } }
             }
             """,
             "DependOn is not a resource attribute (Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy, CreationPolicy); did you mean DependsOn?",
             "DeletionPolicy is Keep, not one of Delete, Retain, Snapshot, RetainExceptOnCreate.",
             "UpdateReplacePolicy is retain, not one of Delete, Retain, Snapshot, RetainExceptOnCreate; did you mean Retain?",
-            "Tags is not a resource attribute (Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy, CreationPolicy); remove it or move it into Properties.")
-            .WithFindingIds("Attribute::DependOn", "Attribute::DeletionPolicy", "Attribute::UpdateReplacePolicy", "Attribute::Tags"),
+            "Tags is not a resource attribute (Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy, CreationPolicy); remove it or move it into Properties.",
+            "Type is not set; every resource needs a resource type (AWS::Service::Resource or Custom::Name).")
+            .WithFindingIds("Attribute::DependOn", "Attribute::DeletionPolicy", "Attribute::UpdateReplacePolicy", "Attribute::Tags", "Attribute::Type"),
     ];
 }
