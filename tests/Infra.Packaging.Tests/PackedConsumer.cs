@@ -137,6 +137,8 @@ public sealed class PackedConsumer : IDisposable
 
         File.WriteAllText(Path.Combine(ConsumerDirectory, "Shop.csproj"), DocsExample.ProjectFor(Version));
         File.WriteAllText(Path.Combine(ConsumerDirectory, "Program.cs"), DocsExample.Files["Program.cs"]);
+        File.WriteAllText(Path.Combine(ConsumerDirectory, "package.json"), DocsExample.Files["package.json"]);
+        InstallServiceSpec();
         // Only the local feed: whatever is not in it must come from the fallback folder, never from a network source.
         File.WriteAllText(Path.Combine(ConsumerDirectory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -151,6 +153,21 @@ public sealed class PackedConsumer : IDisposable
               </fallbackPackageFolders>
             </configuration>
             """);
+    }
+
+    /// <summary>
+    /// What <c>npm ci</c> would install for the policy pack's schema rule: the pinned <c>@aws-cdk/aws-service-spec</c>,
+    /// copied from the repository's <c>node_modules</c> (the same version, as a test checks) so the test stays offline.
+    /// </summary>
+    private void InstallServiceSpec()
+    {
+        var source = Repository.PathOf("node_modules", "@aws-cdk", "aws-service-spec");
+        var target = Path.Combine(ConsumerDirectory, "node_modules", "@aws-cdk", "aws-service-spec");
+        Directory.CreateDirectory(target);
+        foreach (var file in new[] { "package.json", "db.json.gz" })
+        {
+            File.Copy(Path.Combine(source, file), Path.Combine(target, file));
+        }
     }
 
     private CommandResult Record(CommandResult result)

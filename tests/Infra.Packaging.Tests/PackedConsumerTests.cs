@@ -124,6 +124,15 @@ public sealed class PackedConsumerTests : IClassFixture<PackedConsumer>
     }
 
     [Fact]
+    public void Docs_example_pins_the_npm_packages_at_the_repository_versions()
+    {
+        var documented = JsonNode.Parse(DocsExample.Files["package.json"])!["devDependencies"]!.AsObject();
+        var repository = JsonNode.Parse(File.ReadAllText(Repository.PathOf("package.json")))!["devDependencies"]!;
+        Assert.Equal(["@aws-cdk/aws-service-spec", "aws-cdk"], documented.Select(d => d.Key).Order(StringComparer.Ordinal));
+        Assert.All(documented, d => Assert.Equal((string?)repository[d.Key], (string?)d.Value));
+    }
+
+    [Fact]
     public void Consumer_restores_only_the_packages_from_the_local_feed_and_builds()
     {
         foreach (var command in _consumer.Commands)

@@ -16,6 +16,7 @@ public sealed class PackManifestTests
     {
         string[] expected =
         [
+            "INFRA-CFN-1 Error",
             "INFRA-CFN-2 Error",
             "INFRA-CFN-3 Error",
             "INFRA-COST-1 Warning",

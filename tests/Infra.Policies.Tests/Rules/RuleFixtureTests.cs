@@ -21,7 +21,8 @@ public sealed class RuleFixtureTests
         .Concat(SnsRuleFixtures.All)
         .Concat(CostRuleFixtures.All)
         .Concat(CrossCuttingRuleFixtures.All)
-        .Concat(LimitRuleFixtures.All);
+        .Concat(LimitRuleFixtures.All)
+        .Concat(CloudFormationRuleFixtures.All);
 
     public static TheoryData<RuleFixture> Fixtures => new(AllFixtures);
 
