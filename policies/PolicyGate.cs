@@ -24,10 +24,10 @@ public static class PolicyGate
     /// <paramref name="console"/>, writes Markdown, SARIF and JSON into <paramref name="reportDirectory"/>, and returns
     /// 0 when nothing blocks, 1 when an unsuppressed error does.
     /// </summary>
-    public static int Enforce(PolicyPack pack, string path, string reportDirectory, TextWriter console, string? environment = null)
+    public static int Enforce(PolicyPack pack, string path, string reportDirectory, TextWriter console, string? environment = null, string? profile = null)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var report = PolicyEngine.Evaluate(pack, TemplateLoader.Load(path, environment));
+        var report = PolicyEngine.Evaluate(pack, TemplateLoader.Load(path, environment, profile));
         ConsoleReport.Write(report, console);
         Directory.CreateDirectory(reportDirectory);
         var baseDirectory = Directory.GetCurrentDirectory();

@@ -69,8 +69,17 @@ public sealed class TemplateDocument
     /// </summary>
     public IReadOnlyList<Suppression> Suppressions { get; }
 
-    /// <summary>Whether this is a production template (prod-only rules apply).</summary>
-    public bool IsProduction => string.Equals(Environment, "prod", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The profile the template's environment declares (<c>development</c>, <c>preproduction</c>, <c>production</c>),
+    /// from the cloud assembly or the <c>--profile</c> option; <c>null</c> when nothing declares one.
+    /// </summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The profile that turns on the production rules.</summary>
+    public const string ProductionProfile = "production";
+
+    /// <summary>Whether the template's environment declares the production profile (the production-only rules apply), whatever its name.</summary>
+    public bool IsProduction => string.Equals(Profile, ProductionProfile, StringComparison.Ordinal);
 
     /// <summary>Every resource, in template order.</summary>
     public IReadOnlyList<TemplateResource> Resources { get; }

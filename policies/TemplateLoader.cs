@@ -21,8 +21,24 @@ public sealed record AssemblyStack(string Stage, string StackName, string Accoun
     /// <summary>The construct metadata the manifest holds for the stack, by construct path.</summary>
     public JsonObject Metadata { get; init; } = [];
 
-    /// <summary>The environment: the stage name in lower case (<c>Prod</c> is <c>prod</c>).</summary>
-    public string Environment => Stage.ToLowerInvariant();
+    /// <summary>
+    /// The construct-metadata type under which a stack declares its environment: <c>{"name": "prod", "profile":
+    /// "production"}</c>. It lives in the cloud assembly's manifest, not in the template.
+    /// </summary>
+    public const string EnvironmentMetadataType = "infra:environment";
+
+    /// <summary>The environment: the name the stack declares, else the stage name in lower case (<c>Prod</c> is <c>prod</c>).</summary>
+    public string Environment => Cfn.AsString(Declared?["name"]) ?? Stage.ToLowerInvariant();
+
+    /// <summary>
+    /// The profile the stack's environment declares (<c>development</c>, <c>preproduction</c>, <c>production</c>);
+    /// <c>null</c> for stacks that declare none. The policy pack's production rules follow it.
+    /// </summary>
+    public string? Profile => Cfn.AsString(Declared?["profile"]);
+
+    private JsonNode? Declared => Metadata
+        .SelectMany(path => Cfn.Items(path.Value))
+        .FirstOrDefault(entry => Cfn.AsString(entry?["type"]) == EnvironmentMetadataType)?["data"];
 }
 
 /// <summary>Finds templates: the stacks of a cloud assembly, or loose JSON and YAML templates from anywhere.</summary>
@@ -42,14 +58,15 @@ public static class TemplateLoader
     /// their nested stacks, the stage name being the environment), another directory (every <c>*.json</c>, <c>*.yaml</c>, <c>*.yml</c> and <c>*.template</c> below
     /// it), or one file. <paramref name="environment"/> overrides the environment of every template.
     /// </summary>
-    public static IReadOnlyList<TemplateDocument> Load(string path, string? environment = null)
+    public static IReadOnlyList<TemplateDocument> Load(string path, string? environment = null, string? profile = null)
     {
         if (Directory.Exists(path) && File.Exists(Path.Combine(path, "manifest.json")))
         {
             var stacks = ReadAssembly(path).Stacks;
             var topLevel = stacks
-                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, StageEnvironment(s.Stage, environment))
+                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, environment ?? s.Environment)
                 {
+                    Profile = profile ?? s.Profile,
                     TerminationProtection = s.TerminationProtection,
                     Account = Known(s.Account), Region = Known(s.Region), FileBytes = new FileInfo(s.TemplateFile).Length,
                 })
@@ -61,8 +78,9 @@ public static class TemplateLoader
                 .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)
                 .SelectMany(stage => Directory.EnumerateFiles(stage.Key, "*.nested.template.json").Order(StringComparer.Ordinal)
                     .Select(f => (File: f, Parent: parents.GetValueOrDefault(Path.GetFullPath(f))))
-                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, StageEnvironment(stage.First().Stage, environment))
+                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, environment ?? stage.First().Environment)
                     {
+                        Profile = profile ?? stage.First().Profile,
                         Account = n.Parent?.Account, Region = n.Parent?.Region, FileBytes = new FileInfo(n.File).Length,
                     }));
             return topLevel.Concat(nested).ToList();
@@ -79,6 +97,7 @@ public static class TemplateLoader
             .Where(t => t.Root["Resources"] is JsonObject)
             .Select(t => new TemplateDocument(t.Root, Path.GetFileNameWithoutExtension(t.File).Replace(".template", "", StringComparison.Ordinal), t.File, environment)
             {
+                Profile = profile,
                 FileBytes = new FileInfo(t.File).Length,
             })
             .ToList();
@@ -107,9 +126,6 @@ public static class TemplateLoader
 
         return map;
     }
-
-    private static string? StageEnvironment(string stage, string? environment) =>
-        environment ?? (stage.Length == 0 ? null : stage.ToLowerInvariant());
 
     /// <summary>Parses a JSON or YAML CloudFormation template; YAML short forms (<c>!Ref</c>, <c>!GetAtt</c>, <c>!Sub</c>, ...) become their JSON forms.</summary>
     public static JsonObject Parse(string text)

@@ -21,7 +21,7 @@ public static class Program
     private const string Usage = """
         usage: Infra.Stacks                                   synthesize every environment and enforce the policy pack (the CDK CLI runs this)
                Infra.Stacks summary <cdk.out>                 print what a synthesized cloud assembly holds
-               Infra.Stacks policy <dir|file> [--environment <env>] [--reports <dir>]
+               Infra.Stacks policy <dir|file> [--environment <name>] [--profile <profile>] [--reports <dir>]
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
@@ -123,9 +123,10 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        if (!EnvironmentConfigLoader.EnvironmentNames.Contains(environment))
+        var known = EnvironmentConfigLoader.EnvironmentNames(configDirectory);
+        if (!known.Contains(environment))
         {
-            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", EnvironmentConfigLoader.EnvironmentNames)}.");
+            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", known)} (the files in {configDirectory}).");
             return 2;
         }
 
@@ -197,22 +198,23 @@ public static class Program
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {
-        if (ReadOptions(options, ["--environment", "--reports"], errors) is not { } values)
+        if (ReadOptions(options, ["--environment", "--profile", "--reports"], errors) is not { } values)
         {
             return 2;
         }
 
         var environment = values.GetValueOrDefault("--environment");
-        if (environment is not null && !EnvironmentConfigLoader.EnvironmentNames.Contains(environment))
+        var profile = values.GetValueOrDefault("--profile");
+        if (profile is not null && !EnvironmentConfigLoader.Profiles.ContainsKey(profile))
         {
-            errors.WriteLine($"--environment '{environment}' is not an environment; use one of {string.Join(", ", EnvironmentConfigLoader.EnvironmentNames)} (prod turns on the prod-only rules).");
+            errors.WriteLine($"--profile '{profile}' is not a profile; use one of {string.Join(", ", EnvironmentConfigLoader.Profiles.Keys)} (production turns on the production-only rules).");
             return 2;
         }
 
         var reports = values.GetValueOrDefault("--reports", Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy"));
         try
         {
-            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment);
+            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment, profile);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {

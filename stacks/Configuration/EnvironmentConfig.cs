@@ -6,17 +6,23 @@ using Infra.Components.Storage;
 
 namespace Infra.Stacks.Configuration;
 
-/// <summary>The kind of environment: decides which protections are mandatory.</summary>
-public enum EnvironmentTier
+/// <summary>
+/// What an environment declares it is (its file's <c>profile</c>): decides which protections are mandatory, never its
+/// name. A fourth environment (a load-test copy of prod, a team sandbox) picks the profile it must satisfy.
+/// </summary>
+public enum EnvironmentProfile
 {
-    /// <summary>A developer environment: cheap, disposable.</summary>
-    Dev = 0,
+    /// <summary><c>development</c>: cheap and disposable; nothing beyond the general rules is required.</summary>
+    Development = 0,
 
-    /// <summary>Pre-production: shaped like prod, with a secondary region.</summary>
-    Staging = 1,
+    /// <summary><c>preproduction</c>: shaped like production (a secondary region, retained data, a private API endpoint).</summary>
+    Preproduction = 1,
 
-    /// <summary>Production: every stateful resource retained and protected.</summary>
-    Prod = 2,
+    /// <summary>
+    /// <c>production</c>: every stateful resource retained and protected, replicas for every controller, pinned node
+    /// images; the policy pack's production rules apply to its templates.
+    /// </summary>
+    Production = 2,
 }
 
 /// <summary>One environment, loaded from <c>stacks/config/&lt;name&gt;.yaml</c> and validated as a whole.</summary>
@@ -25,8 +31,14 @@ public sealed record EnvironmentConfig
     /// <summary>The file the configuration came from (for messages).</summary>
     public required string SourceFile { get; init; }
 
-    /// <summary>The environment tier, which is also its name.</summary>
-    public required EnvironmentTier Environment { get; init; }
+    /// <summary>
+    /// The environment's name: its file's name without <c>.yaml</c> (<c>dev</c>, <c>prod</c>, <c>loadtest</c>), which names
+    /// its stage, stacks and cluster (<see cref="EnvironmentConfigLoader.NamePattern"/>).
+    /// </summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the environment declares it is: decides which protections are mandatory.</summary>
+    public required EnvironmentProfile Profile { get; init; }
 
     /// <summary>The 12-digit AWS account every stack of the environment deploys to.</summary>
     public required string Account { get; init; }
@@ -63,9 +75,6 @@ public sealed record EnvironmentConfig
 
     /// <summary>How the deploy workflow reaches the account.</summary>
     public required DeploymentConfig Deployment { get; init; }
-
-    /// <summary>The lower-case environment name: <c>dev</c>, <c>staging</c>, <c>prod</c>.</summary>
-    public string Name => Environment.ToString().ToLowerInvariant();
 
     /// <summary>The EKS cluster name, also the value of the <c>karpenter.sh/discovery</c> tag.</summary>
     public string ClusterName => $"infra-{Name}";

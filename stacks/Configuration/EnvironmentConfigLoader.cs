@@ -17,17 +17,47 @@ namespace Infra.Stacks.Configuration;
 /// </summary>
 public static class EnvironmentConfigLoader
 {
-    /// <summary>The environments the app deploys, in order; each has <c>&lt;name&gt;.yaml</c> in the config folder.</summary>
-    public static IReadOnlyList<string> EnvironmentNames { get; } = new[] { "dev", "staging", "prod" };
+    /// <summary>
+    /// What an environment's name (its file's name) may be: 2 to 16 lower-case letters and digits, starting with a letter,
+    /// with single hyphens between parts. It names the stage, every stack (<c>infra-&lt;name&gt;-network-us-east-1</c>),
+    /// the cluster and the replica bucket (<c>infra-&lt;name&gt;-data-replica-&lt;account&gt;-&lt;region&gt;</c>, which
+    /// must fit S3's 63 characters).
+    /// </summary>
+    public const string NamePattern = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 
-    /// <summary>Where <paramref name="environment"/> sorts: its place in <see cref="EnvironmentNames"/>, unknown names last.</summary>
-    public static int Order(string environment) =>
-        Array.IndexOf((string[])EnvironmentNames, environment) is var i and >= 0 ? i : EnvironmentNames.Count;
+    /// <summary>The longest environment name.</summary>
+    public const int MaxNameLength = 16;
 
-    internal static readonly IReadOnlyDictionary<string, EnvironmentTier> Tiers = new Dictionary<string, EnvironmentTier>
+    internal static readonly IReadOnlyDictionary<string, EnvironmentProfile> Profiles = new Dictionary<string, EnvironmentProfile>
     {
-        ["dev"] = EnvironmentTier.Dev, ["staging"] = EnvironmentTier.Staging, ["prod"] = EnvironmentTier.Prod,
+        ["development"] = EnvironmentProfile.Development, ["preproduction"] = EnvironmentProfile.Preproduction, ["production"] = EnvironmentProfile.Production,
     };
+
+    /// <summary>
+    /// Where an environment of <paramref name="profile"/> sorts in plans, previews and pictures: development, then
+    /// preproduction, then production, then environments that declare none.
+    /// </summary>
+    public static int ProfileRank(string? profile) => profile is not null && Profiles.TryGetValue(profile, out var p) ? (int)p : Profiles.Count;
+
+    /// <summary>The environments of <paramref name="stacks"/> in plan order: by <see cref="ProfileRank"/>, then by name.</summary>
+    public static IReadOnlyList<string> OrderEnvironments(IEnumerable<Infra.Policies.AssemblyStack> stacks) =>
+        stacks.GroupBy(s => s.Environment)
+            .OrderBy(g => ProfileRank(g.First().Profile)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+
+    /// <summary>The file's word for <paramref name="profile"/> (<c>production</c>).</summary>
+    public static string ProfileName(EnvironmentProfile profile) => Profiles.Single(p => p.Value == profile).Key;
+
+    /// <summary>The environment files of <paramref name="directory"/>: every <c>*.yaml</c> directly in it, by name.</summary>
+    public static IReadOnlyList<string> EnvironmentFiles(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.yaml", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>The environment names of <paramref name="directory"/> (its files' names), by name.</summary>
+    public static IReadOnlyList<string> EnvironmentNames(string directory) =>
+        EnvironmentFiles(directory).Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
 
     internal static readonly IReadOnlyDictionary<string, NatGatewayStrategy> NatStrategies = new Dictionary<string, NatGatewayStrategy>
     {
@@ -75,21 +105,31 @@ public static class EnvironmentConfigLoader
         ["deepArchive"] = TransitionStorageClass.DeepArchive,
     };
 
-    /// <summary>Loads <c>&lt;directory&gt;/&lt;name&gt;.yaml</c> for every environment, throwing once for all files' problems.</summary>
+    /// <summary>
+    /// Loads every environment file of <paramref name="directory"/> (or only <paramref name="names"/>), throwing once for
+    /// all files' problems. The result is ordered by profile (development, preproduction, production), then by name.
+    /// </summary>
     public static IReadOnlyList<EnvironmentConfig> LoadAll(string directory, IEnumerable<string>? names = null)
     {
         var configs = new List<EnvironmentConfig>();
         var problems = new List<ConfigProblem>();
-        foreach (var name in names ?? EnvironmentNames)
+        var available = EnvironmentNames(directory);
+        var wanted = names?.ToList() ?? available.ToList();
+        if (available.Count == 0)
+        {
+            problems.Add(new ConfigProblem(directory, 0, "(folder)", "holds no environment file; add <name>.yaml (see README, Add an environment)."));
+        }
+
+        foreach (var name in wanted)
         {
             var file = Path.Combine(directory, $"{name}.yaml");
             if (!File.Exists(file))
             {
-                problems.Add(new ConfigProblem(file, 0, "(file)", $"does not exist; every environment ({string.Join(", ", EnvironmentNames)}) needs its file in {directory}."));
+                problems.Add(new ConfigProblem(file, 0, "(file)", $"does not exist; the environments are {string.Join(", ", available)} (one file each in {directory})."));
                 continue;
             }
 
-            var (config, fileProblems) = Parse(File.ReadAllText(file), file, expectedName: name);
+            var (config, fileProblems) = Parse(File.ReadAllText(file), file, name);
             problems.AddRange(fileProblems);
             if (config is not null)
             {
@@ -102,17 +142,17 @@ public static class EnvironmentConfigLoader
             throw new ConfigurationException(problems);
         }
 
-        return configs;
+        return configs.OrderBy(c => c.Profile).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Parses and validates one file's text; throws with every problem found.</summary>
     public static EnvironmentConfig Load(string yaml, string file)
     {
-        var (config, problems) = Parse(yaml, file, expectedName: null);
+        var (config, problems) = Parse(yaml, file, Path.GetFileNameWithoutExtension(file));
         return problems.Count > 0 ? throw new ConfigurationException(problems) : config!;
     }
 
-    private static (EnvironmentConfig? Config, IReadOnlyList<ConfigProblem> Problems) Parse(string yaml, string file, string? expectedName)
+    private static (EnvironmentConfig? Config, IReadOnlyList<ConfigProblem> Problems) Parse(string yaml, string file, string name)
     {
         var context = new ConfigContext(file);
         var stream = new YamlStream();
@@ -144,12 +184,17 @@ public static class EnvironmentConfigLoader
             return (null, context.Problems);
         }
 
-        var config = Read(new YamlMapReader(root, "", context), expectedName);
+        if (name.Length is < 2 or > MaxNameLength || !System.Text.RegularExpressions.Regex.IsMatch(name, NamePattern))
+        {
+            context.Add("(file name)", $"'{name}' is not an environment name: use 2 to {MaxNameLength} lower-case letters and digits, starting with a letter, with single hyphens between parts (it names the stage, the stacks, the cluster and the replica bucket).");
+        }
+
+        var config = Read(new YamlMapReader(root, "", context), name);
 
         // The rules run even when some values could not be read, so one run lists every problem; the context drops
         // what they would say about a key (or list item) that already has a reading problem, since it holds a stand-in.
         context.BeginRules();
-        EnvironmentConfigValidator.Validate(config, context, expectedName);
+        EnvironmentConfigValidator.Validate(config, context);
 
         var ordered = context.Problems.OrderBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -157,9 +202,9 @@ public static class EnvironmentConfigLoader
 
     // Every reader returns a complete record: a missing or invalid value is reported where it is read and replaced by
     // a stand-in, so the rules still run over everything else. The context keeps the rules quiet about stand-ins.
-    private static EnvironmentConfig Read(YamlMapReader r, string? expectedName)
+    private static EnvironmentConfig Read(YamlMapReader r, string name)
     {
-        var tier = r.Enum("environment", Tiers) ?? Tiers.GetValueOrDefault(expectedName ?? "", EnvironmentTier.Dev);
+        var profile = r.Enum("profile", Profiles) ?? EnvironmentProfile.Development;
         var account = r.String("account") ?? "";
         var primary = ReadRegion(r.Map("primaryRegion"));
         var secondaryMap = r.Map("secondaryRegion", required: false);
@@ -178,7 +223,8 @@ public static class EnvironmentConfigLoader
         return new EnvironmentConfig
         {
             SourceFile = r.Context.File,
-            Environment = tier,
+            Name = name,
+            Profile = profile,
             Account = account,
             PrimaryRegion = primary,
             SecondaryRegion = secondary,

@@ -13,7 +13,7 @@ using Infra.Components.Storage;
 
 namespace Infra.Stacks.Configuration;
 
-/// <summary>The rules a parsed environment must follow, beyond types: AWS facts, cross-key rules and what prod requires.</summary>
+/// <summary>The rules a parsed environment must follow, beyond types: AWS facts, cross-key rules and what the production profile requires.</summary>
 internal static partial class EnvironmentConfigValidator
 {
     // Lifecycle member names and storage classes as the YAML spells them, for the component's messages.
@@ -24,13 +24,8 @@ internal static partial class EnvironmentConfigValidator
         .DistinctBy(kv => kv.Key)
         .ToDictionary(StringComparer.Ordinal);
 
-    public static void Validate(EnvironmentConfig config, ConfigContext context, string? expectedName)
+    public static void Validate(EnvironmentConfig config, ConfigContext context)
     {
-        if (expectedName is not null && config.Name != expectedName)
-        {
-            context.Add("environment", $"'{config.Name}' does not match the file name '{expectedName}.yaml'; set environment: {expectedName}.");
-        }
-
         if (!AccountId().IsMatch(config.Account))
         {
             context.Add("account", $"'{config.Account}' is not an AWS account id; use the 12 digits, quoted (\"123456789012\").");
@@ -50,7 +45,7 @@ internal static partial class EnvironmentConfigValidator
                 context.Add("secondaryRegion.vpcCidr", $"'{secondary.VpcCidr}' overlaps primaryRegion.vpcCidr '{config.PrimaryRegion.VpcCidr}'; regions must not overlap, so they can be peered or routed later.");
             }
         }
-        else if (config.Environment != EnvironmentTier.Dev)
+        else if (config.Profile != EnvironmentProfile.Development)
         {
             context.Add("secondaryRegion", $"is missing; {config.Name} needs a secondary region for disaster recovery (the replicated bucket, the global database).");
         }
@@ -58,7 +53,7 @@ internal static partial class EnvironmentConfigValidator
         ValidateTags(config.Tags, context);
         ValidateNetwork(config.Network, context);
         ValidateStorage(config, context);
-        ValidateKubernetes(config.Kubernetes, config.Environment, context);
+        ValidateKubernetes(config.Kubernetes, config.Profile, context);
         ValidateDatabase(config, context);
         ValidateObservability(config, context);
         ValidateMesh(config, context);
@@ -96,27 +91,27 @@ internal static partial class EnvironmentConfigValidator
         {
             context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas} must be 1 to 5.");
         }
-        else if (config.Environment == EnvironmentTier.Prod && mesh.IstiodReplicas < 2)
+        else if (config.Profile == EnvironmentProfile.Production && mesh.IstiodReplicas < 2)
         {
-            context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas}: prod needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.");
+            context.Add("mesh.istiodReplicas", $"{mesh.IstiodReplicas}: production needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.");
         }
 
         if (mesh.GatewayMinReplicas is < 1 or > 20)
         {
             context.Add("mesh.gateway.minReplicas", $"{mesh.GatewayMinReplicas} must be 1 to 20.");
         }
-        else if (config.Environment == EnvironmentTier.Prod && mesh.GatewayMinReplicas < 2)
+        else if (config.Profile == EnvironmentProfile.Production && mesh.GatewayMinReplicas < 2)
         {
-            context.Add("mesh.gateway.minReplicas", $"{mesh.GatewayMinReplicas}: prod needs 2 so ingress survives a node drain (the PodDisruptionBudget needs a second replica); set minReplicas: 2.");
+            context.Add("mesh.gateway.minReplicas", $"{mesh.GatewayMinReplicas}: production needs 2 so ingress survives a node drain (the PodDisruptionBudget needs a second replica); set minReplicas: 2.");
         }
         else if (mesh.GatewayMaxReplicas < mesh.GatewayMinReplicas || mesh.GatewayMaxReplicas > 50)
         {
             context.Add("mesh.gateway.maxReplicas", $"{mesh.GatewayMaxReplicas} must be at least minReplicas ({mesh.GatewayMinReplicas}) and at most 50.");
         }
 
-        if (config.Environment == EnvironmentTier.Prod && !mesh.Revisioned)
+        if (config.Profile == EnvironmentProfile.Production && !mesh.Revisioned)
         {
-            context.Add("mesh.revisioned", "false: prod upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.");
+            context.Add("mesh.revisioned", "false: production upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.");
         }
     }
 
@@ -127,9 +122,9 @@ internal static partial class EnvironmentConfigValidator
         {
             context.Add("observability.prometheus.replicas", $"{o.PrometheusReplicas} must be 1 to 3.");
         }
-        else if (config.Environment == EnvironmentTier.Prod && o.PrometheusReplicas < 2)
+        else if (config.Profile == EnvironmentProfile.Production && o.PrometheusReplicas < 2)
         {
-            context.Add("observability.prometheus.replicas", $"{o.PrometheusReplicas}: prod needs 2 so monitoring survives losing a node; set replicas: 2.");
+            context.Add("observability.prometheus.replicas", $"{o.PrometheusReplicas}: production needs 2 so monitoring survives losing a node; set replicas: 2.");
         }
 
         if (!PrometheusDuration().IsMatch(o.Retention))
@@ -156,9 +151,9 @@ internal static partial class EnvironmentConfigValidator
         {
             context.Add("observability.alertmanager.replicas", $"{o.AlertmanagerReplicas} must be 1 to 3.");
         }
-        else if (config.Environment == EnvironmentTier.Prod && o.AlertmanagerReplicas < 2)
+        else if (config.Profile == EnvironmentProfile.Production && o.AlertmanagerReplicas < 2)
         {
-            context.Add("observability.alertmanager.replicas", $"{o.AlertmanagerReplicas}: prod needs 2 so alerts still go out while a node is replaced; set replicas: 2.");
+            context.Add("observability.alertmanager.replicas", $"{o.AlertmanagerReplicas}: production needs 2 so alerts still go out while a node is replaced; set replicas: 2.");
         }
 
         // The monitoring pods select on-demand capacity: some node pool must offer it, or they never schedule.
@@ -257,21 +252,21 @@ internal static partial class EnvironmentConfigValidator
             context.Add("database.writeForwarding", "is true but there is no secondary region to forward from; add secondaryRegion or set it to false.");
         }
 
-        if (config.Environment == EnvironmentTier.Prod)
+        if (config.Profile == EnvironmentProfile.Production)
         {
             if (db.BackupRetentionDays < 14)
             {
-                context.Add("database.backupRetentionDays", $"{db.BackupRetentionDays} is too short for prod; keep 14 to 35 days.");
+                context.Add("database.backupRetentionDays", $"{db.BackupRetentionDays} is too short for production; keep 14 to 35 days.");
             }
 
             if (db.Readers < 1)
             {
-                context.Add("database.capacity.readers", $"{db.Readers} leaves prod's writer without a standby in another AZ; use at least 1.");
+                context.Add("database.capacity.readers", $"{db.Readers} leaves a production environment's writer without a standby in another AZ; use at least 1.");
             }
         }
     }
 
-    private static void ValidateKubernetes(KubernetesConfig k8s, EnvironmentTier tier, ConfigContext context)
+    private static void ValidateKubernetes(KubernetesConfig k8s, EnvironmentProfile profile, ConfigContext context)
     {
         if (!EksCluster.SupportedVersions.Contains(k8s.Version))
         {
@@ -352,16 +347,16 @@ internal static partial class EnvironmentConfigValidator
             context.Add(problem.Path, problem.Message);
         }
 
-        if (tier == EnvironmentTier.Prod)
+        if (profile == EnvironmentProfile.Production)
         {
             if (!KarpenterConfigMapping.IsPinned(k8s.Karpenter.AmiAlias))
             {
-                context.Add("kubernetes.karpenter.amiAlias", $"'{k8s.Karpenter.AmiAlias}' is not pinned; prod nodes change only when the pin does. Use a released version such as al2023@v20260818.");
+                context.Add("kubernetes.karpenter.amiAlias", $"'{k8s.Karpenter.AmiAlias}' is not pinned; production nodes change only when the pin does. Use a released version such as al2023@v20260818.");
             }
 
             if (k8s.Karpenter.Replicas < 2)
             {
-                context.Add("kubernetes.karpenter.replicas", $"{k8s.Karpenter.Replicas} leaves prod's node provisioning with a single point of failure; use 2.");
+                context.Add("kubernetes.karpenter.replicas", $"{k8s.Karpenter.Replicas} leaves a production environment's node provisioning with a single point of failure; use 2.");
             }
 
             if (nodes.MinSize < 2)
@@ -497,7 +492,7 @@ internal static partial class EnvironmentConfigValidator
         }
 
         // Outside dev a missing secondary region is already reported (with what it is for); once is enough.
-        if (storage.ReplicateToSecondaryRegion && config.SecondaryRegion is null && config.Environment == EnvironmentTier.Dev)
+        if (storage.ReplicateToSecondaryRegion && config.SecondaryRegion is null && config.Profile == EnvironmentProfile.Development)
         {
             context.Add("storage.replicateToSecondaryRegion", "is true but there is no secondaryRegion to replicate to; add secondaryRegion or set it to false.");
         }
@@ -505,34 +500,34 @@ internal static partial class EnvironmentConfigValidator
 
     private static void ValidateProdProtections(EnvironmentConfig config, ConfigContext context)
     {
-        if (config.Environment != EnvironmentTier.Prod)
+        if (config.Profile != EnvironmentProfile.Production)
         {
             return;
         }
 
         if (!config.Protection.RetainStatefulResources)
         {
-            context.Add("protection.retainStatefulResources", "is false; prod must retain every stateful resource. Set it to true.");
+            context.Add("protection.retainStatefulResources", "is false; production must retain every stateful resource. Set it to true.");
         }
 
         if (!config.Protection.TerminationProtection)
         {
-            context.Add("protection.terminationProtection", "is false; prod's stateful stacks must have termination protection. Set it to true.");
+            context.Add("protection.terminationProtection", "is false; a production environment's stateful stacks must have termination protection. Set it to true.");
         }
 
         if (config.Network.NatGateways == NatGatewayStrategy.Single)
         {
-            context.Add("network.natGateways", "'single' leaves prod with a single point of failure; use perAz.");
+            context.Add("network.natGateways", "'single' leaves production with a single point of failure; use perAz.");
         }
 
         if (config.Network.FlowLogs.TrafficType != FlowLogTrafficType.ALL)
         {
-            context.Add("network.flowLogs.trafficType", "prod records all traffic for incident response; use all.");
+            context.Add("network.flowLogs.trafficType", "production records all traffic for incident response; use all.");
         }
 
         if (!config.Storage.ReplicateToSecondaryRegion)
         {
-            context.Add("storage.replicateToSecondaryRegion", "is false; prod data is replicated to the secondary region. Set it to true.");
+            context.Add("storage.replicateToSecondaryRegion", "is false; production data is replicated to the secondary region. Set it to true.");
         }
     }
 

@@ -34,7 +34,8 @@ public static class ArchitectureDiagram
     {
         var stacks = ReadStacks(assemblyDirectory);
         var text = new StringBuilder();
-        foreach (var environment in stacks.GroupBy(s => s.Environment).OrderBy(g => EnvironmentConfigLoader.Order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        var order = EnvironmentConfigLoader.OrderEnvironments(TemplateLoader.ReadAssembly(assemblyDirectory).Stacks).ToList();
+        foreach (var environment in stacks.GroupBy(s => s.Environment).OrderBy(g => order.IndexOf(g.Key)))
         {
             var members = environment.ToList();
             text.AppendLine($"#### {environment.Key} (account {members[0].Account})");

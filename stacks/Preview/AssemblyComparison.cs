@@ -26,6 +26,7 @@ public static class AssemblyComparison
         var pairs = keys.Select(k => new TemplatePair(k, before.GetValueOrDefault(k)?.File, after.GetValueOrDefault(k)?.File)).ToList();
         var diffs = engine.Diff(pairs);
 
+        var order = EnvironmentConfigLoader.OrderEnvironments(TemplateLoader.ReadAssembly(headAssembly).Stacks.Concat(TemplateLoader.ReadAssembly(baseAssembly).Stacks)).ToList();
         var importers = Importers(before.Values);
         var afterExports = Exports(after.Values);
         return keys.Select(key =>
@@ -43,9 +44,11 @@ public static class AssemblyComparison
             var status = old is null ? StackStatus.Added : @new is null ? StackStatus.Removed : resources.Count + conflicts.Count > 0 ? StackStatus.Changed : StackStatus.Unchanged;
             return new StackChange(located.Environment, located.Name, located.Region, status, resources) { ExportConflicts = conflicts };
         })
-        .OrderBy(s => EnvironmentConfigLoader.Order(s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
+        .OrderBy(s => Rank(order, s.Environment)).ThenBy(s => s.Environment, StringComparer.Ordinal).ThenBy(s => s.StackName, StringComparer.Ordinal)
         .ToList();
     }
+
+    private static int Rank(List<string> order, string environment) => order.IndexOf(environment) is var i and >= 0 ? i : order.Count;
 
     // One template, parsed once.
     private sealed record LocatedTemplate(string Environment, string Name, string Region, string File, JsonObject Template)

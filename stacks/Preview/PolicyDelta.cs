@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Policies.Reports;
-using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Preview;
 
@@ -51,7 +50,7 @@ public static class PolicyDelta
         return changes
             .OrderBy(c => c.Change == "fixed" ? 1 : 0)
             .ThenBy(c => c.Level == "error" ? 0 : 1)
-            .ThenBy(c => EnvironmentConfigLoader.Order(c.Environment))
+            .ThenBy(c => c.Environment, StringComparer.Ordinal)
             .ThenBy(c => c.StackName, StringComparer.Ordinal).ThenBy(c => c.LogicalId, StringComparer.Ordinal).ThenBy(c => c.RuleId, StringComparer.Ordinal)
             .ToList();
     }

@@ -32,6 +32,13 @@ public abstract class EnvironmentStack : Stack
         _availabilityZones = region.AvailabilityZones.ToArray();
         Config = config;
         TargetRegion = region;
+        // The environment's declaration, in the cloud assembly's manifest (not the template): the policy pack's
+        // production rules, make plan and make diff read the profile from here, never from the name.
+        Node.AddMetadata(Infra.Policies.AssemblyStack.EnvironmentMetadataType, new Dictionary<string, string>
+        {
+            ["name"] = config.Name,
+            ["profile"] = EnvironmentConfigLoader.ProfileName(config.Profile),
+        });
     }
 
     /// <summary>The environment this stack belongs to.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.CDK;
@@ -82,7 +83,11 @@ public sealed class EnvironmentStage : Stage
         return secondary;
     }
 
-    /// <summary>The stage's construct id: the environment name in Pascal case.</summary>
-    public static string StageId(EnvironmentConfig config) => config.Environment.ToString();
+    /// <summary>The stage's construct id: the environment name in Pascal case (<c>prod</c> is <c>Prod</c>, <c>load-test</c> is <c>LoadTest</c>).</summary>
+    public static string StageId(EnvironmentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return string.Concat(config.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+    }
 
 }

@@ -10,8 +10,8 @@ public sealed class PolicyEngineTests
 {
     private static readonly PolicyPack Pack = PolicyPack.Default;
 
-    internal static TemplateDocument Template(string resources, string? environment = null, string stack = "Stack") =>
-        new(new JsonObject { ["Resources"] = JsonNode.Parse(resources)!.AsObject() }, stack, $"{stack}.template.json", environment);
+    internal static TemplateDocument Template(string resources, string? profile = null, string stack = "Stack", string? environment = null) =>
+        new(new JsonObject { ["Resources"] = JsonNode.Parse(resources)!.AsObject() }, stack, $"{stack}.template.json", environment) { Profile = profile };
 
     private static string Suppress(string id, string reason, params string[] appliesTo) =>
         $$"""{ "infra:policy": { "suppressions": [ { "id": "{{id}}", "reason": "{{reason}}"{{(appliesTo.Length == 0 ? "" : $", \"appliesTo\": [{string.Join(", ", appliesTo.Select(a => $"\"{a}\""))}]")}} } ] } }""";
@@ -100,18 +100,19 @@ public sealed class PolicyEngineTests
         Assert.Contains("TEST-1", Assert.Throws<ArgumentException>(() => new PolicyPack([new ThrowingRule(), new ThrowingRule()])).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void Prod_only_rules_use_the_template_s_environment()
+    public void Production_rules_follow_the_declared_profile()
     {
         const string Key = """{ "K": { "Type": "AWS::KMS::Key", "Properties": { "EnableKeyRotation": true, "Description": "k" } } }""";
-        Assert.Contains(PolicyEngine.Evaluate(Pack, [Template(Key, "prod")]).Blocking, f => f.Rule.Id == "INFRA-DATA-1");
-        Assert.DoesNotContain(PolicyEngine.Evaluate(Pack, [Template(Key, "dev")]).Findings, f => f.Rule.Id == "INFRA-DATA-1");
+        Assert.Contains(PolicyEngine.Evaluate(Pack, [Template(Key, "production")]).Blocking, f => f.Rule.Id == "INFRA-DATA-1");
+        Assert.DoesNotContain(PolicyEngine.Evaluate(Pack, [Template(Key, "development")]).Findings, f => f.Rule.Id == "INFRA-DATA-1");
     }
 
     [Fact]
-    public void Infers_the_environment_from_the_environment_tag_when_not_given()
+    public void Never_takes_production_from_a_name_or_an_environment_tag()
     {
         var template = Template("""{ "B": { "Type": "AWS::S3::Bucket", "Properties": { "Tags": [ { "Key": "environment", "Value": "prod" } ] } } }""");
-        Assert.True(template.IsProduction);
+        Assert.Equal("prod", template.Environment);
+        Assert.False(template.IsProduction);
     }
 
     private sealed class ThrowingRule : IPolicyRule

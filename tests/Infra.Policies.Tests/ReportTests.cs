@@ -17,7 +17,7 @@ public sealed class ReportTests
                                       "infra:policy": { "suppressions": [ { "id": "INFRA-S3-5", "reason": "Log objects are write-once; versions add nothing." } ] } } },
               "Key": { "Type": "AWS::KMS::Key", "Properties": { "EnableKeyRotation": false, "Description": "k" }, "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain" }
             }
-            """, "prod", "infra-prod-storage"),
+            """, "production", "infra-prod-storage", "prod"),
     ]);
 
     [Fact]

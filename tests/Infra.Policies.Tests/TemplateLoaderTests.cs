@@ -54,7 +54,7 @@ public sealed class TemplateLoaderTests
         {
             File.WriteAllText(Path.Combine(dir, "legacy.yaml"), Yaml);
             File.WriteAllText(Path.Combine(dir, "notes.json"), """{ "not": "a template" }""");
-            var templates = TemplateLoader.Load(dir, "prod");
+            var templates = TemplateLoader.Load(dir, "legacy-prod", "production");
             var template = Assert.Single(templates);
             Assert.Equal("legacy", template.StackName);
             var report = PolicyEngine.Evaluate(PolicyPack.Default, templates);
@@ -120,8 +120,12 @@ public sealed class TemplateLoaderTests
     }
 
     [Fact]
-    public void Loose_templates_take_the_environment_given() =>
-        Assert.All(TemplateLoader.Load(WriteTemp(Yaml), "prod"), t => Assert.True(t.IsProduction));
+    public void Loose_templates_take_the_profile_given_never_their_name()
+    {
+        var file = WriteTemp(Yaml);
+        Assert.All(TemplateLoader.Load(file, "anything", "production"), t => Assert.True(t.IsProduction));
+        Assert.All(TemplateLoader.Load(file, "prod"), t => Assert.False(t.IsProduction));
+    }
 
     private static string WriteTemp(string text)
     {
@@ -139,13 +143,15 @@ public sealed class TemplateLoaderTests
             var stage = Path.Combine(dir, "assembly-Prod");
             Directory.CreateDirectory(stage);
             File.WriteAllText(Path.Combine(dir, "manifest.json"), """{ "version": "38.0.0", "artifacts": { "assembly-Prod": { "type": "cdk:cloud-assembly", "properties": { "directoryName": "assembly-Prod", "displayName": "Prod" } } } }""");
-            File.WriteAllText(Path.Combine(stage, "manifest.json"), """{ "version": "38.0.0", "artifacts": { "ProdApp": { "type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1", "properties": { "templateFile": "ProdApp.template.json", "stackName": "infra-prod-app" } } } }""");
+            File.WriteAllText(Path.Combine(stage, "manifest.json"), """{ "version": "38.0.0", "artifacts": { "ProdApp": { "type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1", "properties": { "templateFile": "ProdApp.template.json", "stackName": "infra-prod-app" }, "metadata": { "/Prod/App": [ { "type": "infra:environment", "data": { "name": "prod", "profile": "production" } } ] } } } }""");
             File.WriteAllText(Path.Combine(stage, "ProdApp.template.json"), """{ "Resources": {} }""");
             File.WriteAllText(Path.Combine(stage, "ProdAppProvider1234.nested.template.json"), """{ "Resources": { "Key": { "Type": "AWS::KMS::Key" } } }""");
 
             var templates = TemplateLoader.Load(dir);
             Assert.Equal(["infra-prod-app", "ProdAppProvider1234"], templates.Select(t => t.StackName).ToArray());
+            // The stack declares its profile in the manifest; the nested stack takes its stage's.
             Assert.All(templates, t => Assert.True(t.IsProduction));
+            Assert.All(templates, t => Assert.Equal("prod", t.Environment));
             Assert.Contains(PolicyEngine.Evaluate(PolicyPack.Default, templates).Blocking, f => f.StackName == "ProdAppProvider1234" && f.Rule.Id == "INFRA-DATA-1");
         }
         finally

@@ -27,58 +27,58 @@ public static class CrossCuttingRuleFixtures
 
         RuleFixture.Compliant("INFRA-DATA-1", "a retained prod bucket", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain" } }
-            """, "prod"),
+            """, "production"),
         RuleFixture.Compliant("INFRA-DATA-1", "a snapshotted prod Aurora cluster", """
             { "C": { "Type": "AWS::RDS::DBCluster", "DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot" } }
-            """, "prod"),
+            """, "production"),
         RuleFixture.Compliant("INFRA-DATA-1", "a disposable dev bucket", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete" } }
-            """, "dev"),
+            """, "development"),
         RuleFixture.Compliant("INFRA-DATA-1", "an Aurora cluster member (the cluster holds the data)", """
             { "I": { "Type": "AWS::RDS::DBInstance", "Properties": { "DBClusterIdentifier": { "Ref": "C" } } } }
-            """, "prod"),
+            """, "production"),
         RuleFixture.NonCompliant("INFRA-DATA-1", "a prod key deleted with its stack", """
             { "K": { "Type": "AWS::KMS::Key" } }
             """,
             "DeletionPolicy is not set (Delete); a prod AWS::KMS::Key needs Retain.",
-            "UpdateReplacePolicy is not set (Delete); a prod AWS::KMS::Key needs Retain.").In("prod"),
+            "UpdateReplacePolicy is not set (Delete); a prod AWS::KMS::Key needs Retain.").In("production"),
         RuleFixture.NonCompliant("INFRA-DATA-1", "a prod bucket snapshotted (S3 has no snapshots)", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Snapshot" } }
-            """, "UpdateReplacePolicy is Snapshot; a prod AWS::S3::Bucket needs Retain.").In("prod"),
+            """, "UpdateReplacePolicy is Snapshot; a prod AWS::S3::Bucket needs Retain.").In("production"),
         RuleFixture.NonCompliant("INFRA-DATA-1", "a prod log group deleted on replacement", """
             { "L": { "Type": "AWS::Logs::LogGroup", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Delete" } }
-            """, "UpdateReplacePolicy is Delete; a prod AWS::Logs::LogGroup needs Retain.").In("prod"),
+            """, "UpdateReplacePolicy is Delete; a prod AWS::Logs::LogGroup needs Retain.").In("production"),
 
         RuleFixture.Compliant("INFRA-DATA-2", "a protected prod cluster", """
             { "C": { "Type": "AWS::RDS::DBCluster", "Properties": { "DeletionProtection": true } } }
-            """, "prod"),
+            """, "production"),
         RuleFixture.Compliant("INFRA-DATA-2", "an unprotected dev cluster", """
             { "C": { "Type": "AWS::RDS::DBCluster", "Properties": { "DeletionProtection": false } } }
-            """, "dev"),
+            """, "development"),
         RuleFixture.NonCompliant("INFRA-DATA-2", "an unprotected prod global cluster", """
             { "G": { "Type": "AWS::RDS::GlobalCluster", "Properties": { "GlobalClusterIdentifier": "infra-prod" } } }
-            """, "DeletionProtection is not set (false); a prod database needs true.").In("prod"),
+            """, "DeletionProtection is not set (false); a prod database needs true.").In("production"),
         RuleFixture.NonCompliant("INFRA-DATA-2", "a prod standalone instance with protection off", """
             { "I": { "Type": "AWS::RDS::DBInstance", "Properties": { "DeletionProtection": "false" } } }
-            """, "DeletionProtection is false; a prod database needs true.").In("prod"),
+            """, "DeletionProtection is false; a prod database needs true.").In("production"),
 
         RuleFixture.Compliant("INFRA-DATA-3", "a prod bucket in a protected stack", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" } }
-            """, "prod").InStackWithTerminationProtection(true),
+            """, "production").InStackWithTerminationProtection(true),
         RuleFixture.Compliant("INFRA-DATA-3", "a dev bucket in an unprotected stack", """
             { "B": { "Type": "AWS::S3::Bucket" } }
-            """, "dev").InStackWithTerminationProtection(false),
+            """, "development").InStackWithTerminationProtection(false),
         RuleFixture.Compliant("INFRA-DATA-3", "a prod template from outside an assembly (protection unknown)", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" } }
-            """, "prod"),
+            """, "production"),
         RuleFixture.Compliant("INFRA-DATA-3", "a prod stack of stateless resources only", """
             { "T": { "Type": "AWS::SNS::Topic" } }
-            """, "prod").InStackWithTerminationProtection(false),
+            """, "production").InStackWithTerminationProtection(false),
         RuleFixture.NonCompliant("INFRA-DATA-3", "a prod network stack holding a flow-log bucket and its key, unprotected", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain" }, "K": { "Type": "AWS::KMS::Key", "DeletionPolicy": "Retain" } }
             """,
             "Stack Fixture holds this AWS::S3::Bucket but has no termination protection; turn it on.",
-            "Stack Fixture holds this AWS::KMS::Key but has no termination protection; turn it on.").In("prod").InStackWithTerminationProtection(false),
+            "Stack Fixture holds this AWS::KMS::Key but has no termination protection; turn it on.").In("production").InStackWithTerminationProtection(false),
 
         RuleFixture.Compliant("INFRA-COST-2", "two weeks of logs", """
             { "L": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 14 } } }

@@ -12,15 +12,15 @@ namespace Infra.Policies.Tests.Rules;
 /// <param name="Case">What the fixture shows, as a phrase.</param>
 /// <param name="Resources">The <c>Resources</c> object of the template, as JSON.</param>
 /// <param name="Expected">The exact violation messages, in order; empty when compliant.</param>
-/// <param name="Environment">The environment (<c>prod</c> for prod-only rules); <c>null</c> when unknown.</param>
-public sealed record RuleFixture(string RuleId, string Case, string Resources, IReadOnlyList<string> Expected, string? Environment = null)
+/// <param name="Profile">The profile the template's environment declares (<c>production</c> for the production-only rules); <c>null</c> when none.</param>
+public sealed record RuleFixture(string RuleId, string Case, string Resources, IReadOnlyList<string> Expected, string? Profile = null)
 {
     /// <summary>Whether the fixture is compliant.</summary>
     public bool IsCompliant => Expected.Count == 0;
 
     /// <summary>A compliant fixture.</summary>
-    public static RuleFixture Compliant(string ruleId, string @case, string resources, string? environment = null) =>
-        new(ruleId, @case, resources, [], environment);
+    public static RuleFixture Compliant(string ruleId, string @case, string resources, string? profile = null) =>
+        new(ruleId, @case, resources, [], profile);
 
     /// <summary>A non-compliant fixture with the exact messages expected.</summary>
     public static RuleFixture NonCompliant(string ruleId, string @case, string resources, params string[] expected) =>
@@ -38,8 +38,8 @@ public sealed record RuleFixture(string RuleId, string Case, string Resources, I
     /// <summary>The same fixture in a stack with (or without) termination protection.</summary>
     public RuleFixture InStackWithTerminationProtection(bool protection) => this with { TerminationProtection = protection };
 
-    /// <summary>The same fixture evaluated in another environment.</summary>
-    public RuleFixture In(string environment) => this with { Environment = environment };
+    /// <summary>The same fixture evaluated in an environment of another profile.</summary>
+    public RuleFixture In(string profile) => this with { Profile = profile };
 
     /// <summary>The same fixture, also asserting the finding ids of its violations, in order.</summary>
     public RuleFixture WithFindingIds(params string?[] findingIds) => this with { ExpectedFindingIds = findingIds };
@@ -50,8 +50,9 @@ public sealed record RuleFixture(string RuleId, string Case, string Resources, I
     /// <summary>Runs the rule alone over the fixture and returns its findings.</summary>
     public IReadOnlyList<PolicyFinding> RunFindings()
     {
-        var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", Environment)
+        var template = new TemplateDocument(new JsonObject { ["Resources"] = JsonNode.Parse(Resources)!.AsObject() }, "Fixture", "fixture.json", null)
         {
+            Profile = Profile,
             TerminationProtection = TerminationProtection,
         };
         var pack = new PolicyPack([PolicyPack.Default.ById[RuleId]]);

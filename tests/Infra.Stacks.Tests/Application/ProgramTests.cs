@@ -37,7 +37,7 @@ public sealed class ProgramTests
             Assert.StartsWith("The environment configuration has 2 problems; nothing was synthesized.", text, StringComparison.Ordinal);
             Assert.Contains("prod.yaml:", text, StringComparison.Ordinal);
             Assert.Contains("network.natGateways: 'perAZ' is not allowed; use one of: none, single, perAz.", text, StringComparison.Ordinal);
-            Assert.Contains("protection.terminationProtection: is false; prod's stateful stacks must have termination protection. Set it to true.", text, StringComparison.Ordinal);
+            Assert.Contains("protection.terminationProtection: is false; a production environment's stateful stacks must have termination protection. Set it to true.", text, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
             Assert.False(Directory.Exists(outdir));
         }
@@ -91,9 +91,9 @@ public sealed class ProgramTests
     }
 
     [Theory]
-    [InlineData(new[] { "policy", "cdk.out", "--environment", "production" }, "--environment 'production' is not an environment; use one of dev, staging, prod (prod turns on the prod-only rules).")]
+    [InlineData(new[] { "policy", "cdk.out", "--profile", "prod" }, "--profile 'prod' is not a profile; use one of development, preproduction, production (production turns on the production-only rules).")]
     [InlineData(new[] { "policy", "cdk.out", "--reports" }, "option '--reports' needs a value.")]
-    [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --reports.")]
+    [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --profile, --reports.")]
     [InlineData(new[] { "preview", "a", "b", "--output", "x" }, "unknown option '--output'; this verb takes --out, --base-label, --head-label.")]
     public void A_bad_option_says_what_the_verb_takes(string[] args, string expected)
     {

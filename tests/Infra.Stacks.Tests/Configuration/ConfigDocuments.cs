@@ -15,7 +15,7 @@ internal static class ConfigDocuments
 {
     /// <summary>A valid dev environment: one region, single NAT, CloudWatch flow logs.</summary>
     public const string Dev = """
-        environment: dev
+        profile: development
         account: "111111111111"
         primaryRegion:
           name: us-east-1
@@ -99,7 +99,7 @@ internal static class ConfigDocuments
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
     public const string Prod = """
-        environment: prod
+        profile: production
         account: "333333333333"
         primaryRegion:
           name: us-east-1
@@ -193,7 +193,7 @@ internal static class ConfigDocuments
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>
-    public static string Staging { get; } = Replace(Prod, "environment: prod", "environment: staging");
+    public static string Staging { get; } = Replace(Prod, "profile: production", "profile: preproduction");
 
     /// <summary>The repository root: the first folder above the test binaries that holds <c>Infra.sln</c>.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

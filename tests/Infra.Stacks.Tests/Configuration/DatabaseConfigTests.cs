@@ -27,8 +27,8 @@ public sealed class DatabaseConfigTests
     public void Prod_requires_two_weeks_of_backups_and_a_standby_reader() =>
         Assert.Equal(
             [
-                "prod.yaml:68: database.capacity.readers: 0 leaves prod's writer without a standby in another AZ; use at least 1.",
-                "prod.yaml:70: database.backupRetentionDays: 7 is too short for prod; keep 14 to 35 days.",
+                "prod.yaml:68: database.capacity.readers: 0 leaves a production environment's writer without a standby in another AZ; use at least 1.",
+                "prod.yaml:70: database.backupRetentionDays: 7 is too short for production; keep 14 to 35 days.",
             ],
             Problems(Replace(Replace(Prod, "    readers: 1", "    readers: 0"), "  backupRetentionDays: 14", "  backupRetentionDays: 7"), "prod.yaml"));
 

@@ -51,7 +51,7 @@ public sealed class DeploymentConfigTests
             Assert.Equal(1, Program.PrintDeployTarget(config, "dev", output, errors));
 
             Assert.Empty(output.ToString());
-            Assert.Contains("unknown environment 'qa'; use one of dev, staging, prod.", errors.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"unknown environment 'qa'; use one of dev (the files in {config}).", errors.ToString(), StringComparison.Ordinal);
             Assert.Contains("dev.yaml:80: deployment.roleArn: 'nope' is not an IAM role ARN", errors.ToString(), StringComparison.Ordinal);
         }
         finally

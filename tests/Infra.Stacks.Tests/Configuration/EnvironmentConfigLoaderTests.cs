@@ -15,7 +15,7 @@ public sealed class EnvironmentConfigLoaderTests
     {
         var config = EnvironmentConfigLoader.Load(Dev, "dev.yaml");
 
-        Assert.Equal(EnvironmentTier.Dev, config.Environment);
+        Assert.Equal("dev", config.Name);
         Assert.Equal("dev.yaml", config.SourceFile);
     }
 
@@ -24,7 +24,7 @@ public sealed class EnvironmentConfigLoaderTests
     {
         var config = EnvironmentConfigLoader.Load(Staging, "staging.yaml");
 
-        Assert.Equal(EnvironmentTier.Staging, config.Environment);
+        Assert.Equal("staging", config.Name);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class EnvironmentConfigLoaderTests
     {
         var config = EnvironmentConfigLoader.Load(Prod, "prod.yaml");
 
-        Assert.Equal(EnvironmentTier.Prod, config.Environment);
+        Assert.Equal("prod", config.Name);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class EnvironmentConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("environment: dev", "environment: development", "dev.yaml:1: environment: 'development' is not allowed; use one of: dev, staging, prod.")]
+    [InlineData("profile: development", "profile: dev", "dev.yaml:1: profile: 'dev' is not allowed; use one of: development, preproduction, production.")]
     [InlineData("  natGateways: single", "  natGateways: singel", "dev.yaml:11: network.natGateways: 'singel' is not allowed; use one of: none, single, perAz.")]
     [InlineData("  natGateways: single", "  natGateways: perAZ", "dev.yaml:11: network.natGateways: 'perAZ' is not allowed; use one of: none, single, perAz.")]
     [InlineData("    destination: cloudWatchLogs", "    destination: cloudwatch", "dev.yaml:13: network.flowLogs.destination: 'cloudwatch' is not allowed; use one of: cloudWatchLogs, s3.")]
@@ -180,7 +180,7 @@ public sealed class EnvironmentConfigLoaderTests
         Assert.Equal(
             [
                 "prod.yaml:15: network.natGateways: 'perAZ' is not allowed; use one of: none, single, perAz.",
-                "prod.yaml:36: protection.terminationProtection: is false; prod's stateful stacks must have termination protection. Set it to true.",
+                "prod.yaml:36: protection.terminationProtection: is false; a production environment's stateful stacks must have termination protection. Set it to true.",
             ],
             Problems(yaml, "prod.yaml"));
     }
@@ -252,7 +252,7 @@ public sealed class EnvironmentConfigLoaderTests
         Assert.Equal(
             [
                 "dev.yaml:2: account: '12345' is not an AWS account id; use the 12 digits, quoted (\"123456789012\").",
-                "dev.yaml:3: owner: is not a known key; allowed keys here: account, database, deployment, environment, kubernetes, mesh, network, observability, primaryRegion, protection, secondaryRegion, storage, tags.",
+                "dev.yaml:3: owner: is not a known key; allowed keys here: account, database, deployment, kubernetes, mesh, network, observability, primaryRegion, profile, protection, secondaryRegion, storage, tags.",
                 "dev.yaml:6: primaryRegion.availabilityZones[1]: 'us-west-2b' is not an availability zone of us-east-1; use one of: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f.",
                 "dev.yaml:16: network.flowLogs.retentionDays: 10 is not a CloudWatch Logs retention; use one of: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
                 "dev.yaml:26: protection.deletionProtection: is not a known key; allowed keys here: retainStatefulResources, terminationProtection.",
@@ -288,7 +288,7 @@ public sealed class EnvironmentConfigLoadAllTests : IDisposable
 
         var configs = EnvironmentConfigLoader.LoadAll(_directory);
 
-        Assert.Equal([EnvironmentTier.Dev, EnvironmentTier.Staging, EnvironmentTier.Prod], configs.Select(c => c.Environment));
+        Assert.Equal(["dev", "staging", "prod"], configs.Select(c => c.Name));
         Assert.Equal(Path.Combine(_directory, "prod.yaml"), configs[2].SourceFile);
     }
 
@@ -306,7 +306,7 @@ public sealed class EnvironmentConfigLoadAllTests : IDisposable
         Assert.Equal(
             [
                 $"{dev}:2: account: '1111' is not an AWS account id; use the 12 digits, quoted (\"123456789012\").",
-                $"{prod}:15: network.natGateways: 'single' leaves prod with a single point of failure; use perAz.",
+                $"{prod}:15: network.natGateways: 'single' leaves production with a single point of failure; use perAz.",
             ],
             exception.Problems.Select(p => p.ToString()));
         Assert.Contains(dev, exception.Message, StringComparison.Ordinal);
@@ -314,28 +314,55 @@ public sealed class EnvironmentConfigLoadAllTests : IDisposable
     }
 
     [Fact]
-    public void Reports_a_missing_file()
+    public void Reports_an_environment_that_has_no_file()
     {
         Write("dev", Dev);
         Write("prod", Prod);
 
-        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.LoadAll(_directory));
+        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.LoadAll(_directory, ["staging"]));
 
         Assert.Equal(
-            $"{Path.Combine(_directory, "staging.yaml")}: (file): does not exist; every environment (dev, staging, prod) needs its file in {_directory}.",
+            $"{Path.Combine(_directory, "staging.yaml")}: (file): does not exist; the environments are dev, prod (one file each in {_directory}).",
             Assert.Single(exception.Problems).ToString());
     }
 
     [Fact]
-    public void Rejects_a_file_whose_environment_is_not_its_name()
+    public void Any_file_is_an_environment_named_after_it_with_the_profile_it_declares()
     {
-        Write("staging", Prod);
+        Write("dev", Dev);
+        Write("load-test", Prod);
+        Write("team-a", Dev);
 
-        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.LoadAll(_directory, ["staging"]));
+        var configs = EnvironmentConfigLoader.LoadAll(_directory);
+
+        // Ordered by profile, then name: the production copy comes last, whatever it is called.
+        Assert.Equal(["dev", "team-a", "load-test"], configs.Select(c => c.Name));
+        var loadTest = configs[2];
+        Assert.Equal((EnvironmentProfile.Production, "infra-load-test", "load-test"), (loadTest.Profile, loadTest.ClusterName, loadTest.ResourceTags["environment"]));
+    }
+
+    [Theory]
+    [InlineData("Load_Test")]
+    [InlineData("x")]
+    [InlineData("a-very-long-environment")]
+    [InlineData("9lives")]
+    public void Rejects_a_file_name_that_cannot_name_an_environment(string name)
+    {
+        Write(name, Dev);
+
+        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.LoadAll(_directory));
 
         Assert.Equal(
-            $"{Path.Combine(_directory, "staging.yaml")}:1: environment: 'prod' does not match the file name 'staging.yaml'; set environment: staging.",
+            $"{Path.Combine(_directory, name + ".yaml")}: (file name): '{name}' is not an environment name: use 2 to 16 lower-case letters and digits, starting with a letter, with single hyphens between parts (it names the stage, the stacks, the cluster and the replica bucket).",
             Assert.Single(exception.Problems).ToString());
+    }
+
+    [Fact]
+    public void Reports_an_empty_config_folder()
+    {
+        var exception = Assert.Throws<ConfigurationException>(() => EnvironmentConfigLoader.LoadAll(_directory));
+
+        Assert.Equal($"{_directory}: (folder): holds no environment file; add <name>.yaml (see README, Add an environment).", Assert.Single(exception.Problems).ToString());
     }
 
     [Fact]
@@ -345,7 +372,7 @@ public sealed class EnvironmentConfigLoadAllTests : IDisposable
 
         var config = Assert.Single(EnvironmentConfigLoader.LoadAll(_directory, ["dev"]));
 
-        Assert.Equal(EnvironmentTier.Dev, config.Environment);
+        Assert.Equal("dev", config.Name);
     }
 
     private void Write(string name, string yaml) => File.WriteAllText(Path.Combine(_directory, $"{name}.yaml"), yaml);

@@ -41,7 +41,7 @@ public sealed class KubernetesConfigTests
     public void Prod_requires_a_pinned_node_ami()
     {
         var problem = Assert.Single(Problems(Replace(Prod, "    amiAlias: al2023@v20260818", "    amiAlias: al2023@latest"), "prod.yaml"));
-        Assert.Equal("prod.yaml:50: kubernetes.karpenter.amiAlias: 'al2023@latest' is not pinned; prod nodes change only when the pin does. Use a released version such as al2023@v20260818.", problem);
+        Assert.Equal("prod.yaml:50: kubernetes.karpenter.amiAlias: 'al2023@latest' is not pinned; production nodes change only when the pin does. Use a released version such as al2023@v20260818.", problem);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class KubernetesConfigTests
         Assert.Equal(
             [
                 "prod.yaml:45: kubernetes.systemNodes.minSize: 1 cannot spread Karpenter's two replicas; use at least 2 (one per AZ is better).",
-                "prod.yaml:49: kubernetes.karpenter.replicas: 1 leaves prod's node provisioning with a single point of failure; use 2.",
+                "prod.yaml:49: kubernetes.karpenter.replicas: 1 leaves a production environment's node provisioning with a single point of failure; use 2.",
             ],
             Problems(yaml, "prod.yaml"));
     }

@@ -23,15 +23,15 @@ public sealed class MeshConfigTests
     public void Prod_requires_a_revisioned_highly_available_istiod() =>
         Assert.Equal(
             [
-                "prod.yaml:84: mesh.revisioned: false: prod upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.",
-                "prod.yaml:85: mesh.istiodReplicas: 1: prod needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.",
+                "prod.yaml:84: mesh.revisioned: false: production upgrades Istio by canary, which needs a revisioned istiod; set revisioned: true.",
+                "prod.yaml:85: mesh.istiodReplicas: 1: production needs 2 so sidecars keep their configuration while a node is replaced; set istiodReplicas: 2.",
             ],
             Problems(Replace(Replace(Prod, "  revisioned: true", "  revisioned: false"), "  istiodReplicas: 2", "  istiodReplicas: 1"), "prod.yaml"));
 
     [Fact]
     public void Prod_requires_two_gateway_replicas() =>
         Assert.Equal(
-            "prod.yaml:88: mesh.gateway.minReplicas: 1: prod needs 2 so ingress survives a node drain (the PodDisruptionBudget needs a second replica); set minReplicas: 2.",
+            "prod.yaml:88: mesh.gateway.minReplicas: 1: production needs 2 so ingress survives a node drain (the PodDisruptionBudget needs a second replica); set minReplicas: 2.",
             Assert.Single(Problems(Replace(Prod, "    minReplicas: 2", "    minReplicas: 1"), "prod.yaml")));
 
     [Fact]

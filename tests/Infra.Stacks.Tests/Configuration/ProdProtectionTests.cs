@@ -9,19 +9,19 @@ public sealed class ProdProtectionTests
 {
     [Theory]
     [InlineData("  retainStatefulResources: true", "  retainStatefulResources: false",
-        "prod.yaml:35: protection.retainStatefulResources: is false; prod must retain every stateful resource. Set it to true.")]
+        "prod.yaml:35: protection.retainStatefulResources: is false; production must retain every stateful resource. Set it to true.")]
     [InlineData("  terminationProtection: true", "  terminationProtection: false",
-        "prod.yaml:36: protection.terminationProtection: is false; prod's stateful stacks must have termination protection. Set it to true.")]
+        "prod.yaml:36: protection.terminationProtection: is false; a production environment's stateful stacks must have termination protection. Set it to true.")]
     [InlineData("  natGateways: perAz", "  natGateways: single",
-        "prod.yaml:15: network.natGateways: 'single' leaves prod with a single point of failure; use perAz.")]
+        "prod.yaml:15: network.natGateways: 'single' leaves production with a single point of failure; use perAz.")]
     [InlineData("  natGateways: perAz", "  natGateways: none",
         "prod.yaml:15: network.natGateways: 'none' leaves the EKS cluster without egress: nodes and the kubectl handler pull images and charts from public registries. Use single or perAz.")]
     [InlineData("    trafficType: all", "    trafficType: reject",
-        "prod.yaml:18: network.flowLogs.trafficType: prod records all traffic for incident response; use all.")]
+        "prod.yaml:18: network.flowLogs.trafficType: production records all traffic for incident response; use all.")]
     [InlineData("    trafficType: all", "    trafficType: accept",
-        "prod.yaml:18: network.flowLogs.trafficType: prod records all traffic for incident response; use all.")]
+        "prod.yaml:18: network.flowLogs.trafficType: production records all traffic for incident response; use all.")]
     [InlineData("  replicateToSecondaryRegion: true", "  replicateToSecondaryRegion: false",
-        "prod.yaml:33: storage.replicateToSecondaryRegion: is false; prod data is replicated to the secondary region. Set it to true.")]
+        "prod.yaml:33: storage.replicateToSecondaryRegion: is false; production data is replicated to the secondary region. Set it to true.")]
     public void Rejects_prod_without_a_protection(string line, string replacement, string expected)
     {
         var yaml = Replace(Prod, line, replacement);
@@ -48,9 +48,9 @@ public sealed class ProdProtectionTests
 
         Assert.Equal(
             [
-                "prod.yaml:15: network.natGateways: 'single' leaves prod with a single point of failure; use perAz.",
-                "prod.yaml:35: protection.retainStatefulResources: is false; prod must retain every stateful resource. Set it to true.",
-                "prod.yaml:36: protection.terminationProtection: is false; prod's stateful stacks must have termination protection. Set it to true.",
+                "prod.yaml:15: network.natGateways: 'single' leaves production with a single point of failure; use perAz.",
+                "prod.yaml:35: protection.retainStatefulResources: is false; production must retain every stateful resource. Set it to true.",
+                "prod.yaml:36: protection.terminationProtection: is false; a production environment's stateful stacks must have termination protection. Set it to true.",
             ],
             Problems(yaml, "prod.yaml"));
     }
@@ -65,6 +65,6 @@ public sealed class ProdProtectionTests
     {
         var yaml = Replace(Staging, line, replacement);
 
-        Assert.Equal(EnvironmentTier.Staging, EnvironmentConfigLoader.Load(yaml, "staging.yaml").Environment);
+        Assert.Equal("staging", EnvironmentConfigLoader.Load(yaml, "staging.yaml").Name);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RealEnvironmentFilesTests
     {
         var configs = EnvironmentConfigLoader.LoadAll(ConfigDirectory);
 
-        Assert.Equal([EnvironmentTier.Dev, EnvironmentTier.Staging, EnvironmentTier.Prod], configs.Select(c => c.Environment));
+        Assert.Equal(["dev", "staging", "prod"], configs.Select(c => c.Name));
     }
 
     [Fact]

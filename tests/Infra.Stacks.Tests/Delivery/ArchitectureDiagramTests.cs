@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using Infra.Stacks.Configuration;
 using Infra.Stacks.Diagram;
 using Infra.Stacks.Tests.Environments;
 using Infra.TestKit;
@@ -43,7 +42,7 @@ public sealed class ArchitectureDiagramTests
     [Fact]
     public void Shows_the_components_inside_their_stacks()
     {
-        var prodPlatform = Block(_env.Stages[EnvironmentTier.Prod].Platform.ArtifactId);
+        var prodPlatform = Block(_env.Stages["prod"].Platform.ArtifactId);
 
         Assert.Contains("KubePrometheusStack<br/>Monitoring", prodPlatform, StringComparison.Ordinal);
         Assert.Contains("IstioMesh<br/>Mesh", prodPlatform, StringComparison.Ordinal);
@@ -53,12 +52,12 @@ public sealed class ArchitectureDiagramTests
     [Fact]
     public void Links_an_importing_stack_to_the_stack_it_imports_from_and_dashes_cross_region_links()
     {
-        var prod = _env.Stages[EnvironmentTier.Prod];
+        var prod = _env.Stages["prod"];
         var network = prod.NetworkStacks.Values.First().ArtifactId;
 
         Assert.Matches($@"  {network} -->\|""\d+ exports?""\| {prod.Cluster.ArtifactId}", _diagram);
         Assert.Contains($"  {prod.StorageReplica!.ArtifactId} -.->|\"cross-region: us-west-2 to us-east-1\"| {prod.Storage.ArtifactId}", _diagram, StringComparison.Ordinal);
-        Assert.DoesNotContain(_env.Stages[EnvironmentTier.Dev].Storage.ArtifactId + " -.->", _diagram, StringComparison.Ordinal);
+        Assert.DoesNotContain(_env.Stages["dev"].Storage.ArtifactId + " -.->", _diagram, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed partial class WorkflowTests
         var deploy = Load("deploy.yml");
 
         var options = (YamlSequenceNode)Node(deploy, "on", "workflow_dispatch", "inputs", "environment", "options")!;
-        Assert.Equal(EnvironmentConfigLoader.EnvironmentNames, options.Select(o => ((YamlScalarNode)o).Value!).ToArray());
+        Assert.Equal(EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory).Select(c => c.Name), options.Select(o => ((YamlScalarNode)o).Value!).ToArray());
         Assert.Equal(["main"], ((YamlSequenceNode)Node(deploy, "on", "push", "branches")!).Select(b => ((YamlScalarNode)b).Value!).ToArray());
         var job = Job(deploy, "deploy");
         Assert.Equal("github.ref == 'refs/heads/main'", Scalar(job, "if"));

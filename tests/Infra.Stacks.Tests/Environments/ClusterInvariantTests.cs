@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json.Nodes;
-using Infra.Stacks.Configuration;
 using Infra.TestKit;
 using Xunit;
 
@@ -13,17 +12,17 @@ public sealed class ClusterInvariantTests
 
     public ClusterInvariantTests(SynthesizedEnvironments environments) => _env = environments;
 
-    private JsonObject Cluster(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Cluster);
+    private JsonObject Cluster(string tier) => _env.Json(_env.Stages[tier].Cluster);
 
-    private JsonNode Config(EnvironmentTier tier) => Cluster(tier).Single("Custom::AWSCDK-EKS-Cluster")["Properties"]!["Config"]!;
+    private JsonNode Config(string tier) => Cluster(tier).Single("Custom::AWSCDK-EKS-Cluster")["Properties"]!["Config"]!;
 
     private static string Text(JsonNode node) => node.Text();
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Runs_kubernetes_1_35_in_the_primary_region_on_the_private_subnets(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Runs_kubernetes_1_35_in_the_primary_region_on_the_private_subnets(string tier)
     {
         var stack = _env.Stages[tier].Cluster;
         Assert.Equal("us-east-1", stack.Region);
@@ -35,10 +34,10 @@ public sealed class ClusterInvariantTests
     [Fact]
     public void Dev_reaches_the_api_from_its_listed_cidrs_while_staging_and_prod_stay_private()
     {
-        var dev = Config(EnvironmentTier.Dev)["resourcesVpcConfig"]!;
+        var dev = Config("dev")["resourcesVpcConfig"]!;
         Assert.True((bool)dev["endpointPublicAccess"]!);
         Assert.Equal(["203.0.113.0/24"], dev["publicAccessCidrs"]!.AsArray().Select(c => (string)c!).ToArray());
-        foreach (var tier in new[] { EnvironmentTier.Staging, EnvironmentTier.Prod })
+        foreach (var tier in new[] { "staging", "prod" })
         {
             Assert.False((bool)Config(tier)["resourcesVpcConfig"]!["endpointPublicAccess"]!);
         }
@@ -47,52 +46,52 @@ public sealed class ClusterInvariantTests
     [Fact]
     public void Prod_keeps_a_year_of_control_plane_logs_and_dev_a_week()
     {
-        int Retention(EnvironmentTier tier) => (int)Cluster(tier).Resources("AWS::Logs::LogGroup").Single(l => l.Key.StartsWith("EksControlPlaneLogs", System.StringComparison.Ordinal)).Value["Properties"]!["RetentionInDays"]!;
-        Assert.Equal(7, Retention(EnvironmentTier.Dev));
-        Assert.Equal(365, Retention(EnvironmentTier.Prod));
+        int Retention(string tier) => (int)Cluster(tier).Resources("AWS::Logs::LogGroup").Single(l => l.Key.StartsWith("EksControlPlaneLogs", System.StringComparison.Ordinal)).Value["Properties"]!["RetentionInDays"]!;
+        Assert.Equal(7, Retention("dev"));
+        Assert.Equal(365, Retention("prod"));
     }
 
     [Fact]
     public void Prod_retains_and_protects_the_cluster_while_dev_deletes_it()
     {
-        Assert.Equal("Retain", (string?)Cluster(EnvironmentTier.Prod).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
-        Assert.Equal("Delete", (string?)Cluster(EnvironmentTier.Dev).Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
-        Assert.True(_env.Stages[EnvironmentTier.Prod].Cluster.TerminationProtection);
+        Assert.Equal("Retain", (string?)Cluster("prod").Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
+        Assert.Equal("Delete", (string?)Cluster("dev").Single("Custom::AWSCDK-EKS-Cluster")["DeletionPolicy"]);
+        Assert.True(_env.Stages["prod"].Cluster.TerminationProtection);
         // A retained cluster keeps what it cannot run without: its service role and control-plane security group.
-        var prod = Cluster(EnvironmentTier.Prod);
+        var prod = Cluster("prod");
         Assert.Equal("Retain", (string?)prod.Resources("AWS::IAM::Role").Single(r => r.Key.StartsWith("EksClusterRole", System.StringComparison.Ordinal)).Value["DeletionPolicy"]);
         Assert.Equal("Retain", (string?)prod.Resources("AWS::EC2::SecurityGroup").Single(r => r.Key.StartsWith("EksClusterControlPlaneSecurityGroup", System.StringComparison.Ordinal)).Value["DeletionPolicy"]);
-        Assert.False(_env.Stages[EnvironmentTier.Dev].Cluster.TerminationProtection);
+        Assert.False(_env.Stages["dev"].Cluster.TerminationProtection);
     }
 
     [Fact]
     public void Prod_pins_its_node_ami_and_runs_two_controllers_while_dev_follows_latest_with_one()
     {
-        string NodeClass(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
+        string NodeClass(string tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
             .Single(r => r.Key.StartsWith("KarpenterNodeClassdefault", System.StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!);
-        string Values(EnvironmentTier tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values
+        string Values(string tier) => Text(Cluster(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values
             .Single(c => (string?)c["Properties"]!["Release"] == "karpenter")["Properties"]!["Values"]!);
-        Assert.Contains("\"alias\":\"al2023@v20260818\"", NodeClass(EnvironmentTier.Prod), System.StringComparison.Ordinal);
-        Assert.Contains("\"alias\":\"al2023@latest\"", NodeClass(EnvironmentTier.Dev), System.StringComparison.Ordinal);
-        foreach (var tier in new[] { EnvironmentTier.Dev, EnvironmentTier.Prod })
+        Assert.Contains("\"alias\":\"al2023@v20260818\"", NodeClass("prod"), System.StringComparison.Ordinal);
+        Assert.Contains("\"alias\":\"al2023@latest\"", NodeClass("dev"), System.StringComparison.Ordinal);
+        foreach (var tier in new[] { "dev", "prod" })
         {
             Assert.Contains("\"ebs\":{\"volumeSize\":\"50Gi\",\"volumeType\":\"gp3\",\"encrypted\":true,\"deleteOnTermination\":true},\"rootVolume\":true", NodeClass(tier), System.StringComparison.Ordinal);
             Assert.Contains("\"httpTokens\":\"required\"", NodeClass(tier), System.StringComparison.Ordinal);
             Assert.Contains("\"cost-center\":", NodeClass(tier), System.StringComparison.Ordinal);
         }
-        Assert.Contains("\"replicas\":2", Values(EnvironmentTier.Prod), System.StringComparison.Ordinal);
-        Assert.Contains("\"replicas\":1", Values(EnvironmentTier.Dev), System.StringComparison.Ordinal);
+        Assert.Contains("\"replicas\":2", Values("prod"), System.StringComparison.Ordinal);
+        Assert.Contains("\"replicas\":1", Values("dev"), System.StringComparison.Ordinal);
     }
 
     [Fact]
     public void Dev_has_one_spot_first_pool_and_prod_a_spot_pool_plus_an_on_demand_pool_for_critical_work()
     {
-        string[] Pools(EnvironmentTier tier) => Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
+        string[] Pools(string tier) => Cluster(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource")
             .Where(r => r.Key.StartsWith("KarpenterNodePool", System.StringComparison.Ordinal))
             .Select(r => Text(r.Value["Properties"]!["Manifest"]!)).ToArray();
-        var dev = Assert.Single(Pools(EnvironmentTier.Dev));
+        var dev = Assert.Single(Pools("dev"));
         Assert.Contains("\"values\":[\"spot\",\"on-demand\"]", dev, System.StringComparison.Ordinal);
-        var prod = Pools(EnvironmentTier.Prod);
+        var prod = Pools("prod");
         Assert.Equal(2, prod.Length);
         Assert.Contains(prod, p => p.Contains("\"name\":\"general\"", System.StringComparison.Ordinal) && p.Contains("\"values\":[\"spot\"]", System.StringComparison.Ordinal));
         Assert.Contains(prod, p => p.Contains("\"name\":\"critical\"", System.StringComparison.Ordinal) && p.Contains("\"values\":[\"on-demand\"]", System.StringComparison.Ordinal)
@@ -100,10 +99,10 @@ public sealed class ClusterInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Keeps_the_logical_ids_of_the_cluster_and_its_data(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_logical_ids_of_the_cluster_and_its_data(string tier)
     {
         var json = Cluster(tier);
         Assert.Equal(["EksCluster0BEF757C"], json.Resources("Custom::AWSCDK-EKS-Cluster").Keys.ToArray());

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json.Nodes;
-using Infra.Stacks.Configuration;
 using Infra.TestKit;
 using Xunit;
 
@@ -13,26 +12,26 @@ public sealed class DatabaseInvariantTests
 
     public DatabaseInvariantTests(SynthesizedEnvironments environments) => _env = environments;
 
-    private JsonObject Json(EnvironmentTier tier, string region) => _env.Json(_env.Stages[tier].DatabaseStacks[region]);
+    private JsonObject Json(string tier, string region) => _env.Json(_env.Stages[tier].DatabaseStacks[region]);
 
-    private JsonObject Cluster(EnvironmentTier tier, string region) => Json(tier, region).Single("AWS::RDS::DBCluster");
+    private JsonObject Cluster(string tier, string region) => Json(tier, region).Single("AWS::RDS::DBCluster");
 
     [Fact]
     public void Dev_runs_one_pausing_serverless_cluster_that_is_deleted_with_its_stack()
     {
-        Assert.Equal(["us-east-1"], _env.Stages[EnvironmentTier.Dev].DatabaseStacks.Keys.ToArray());
-        var cluster = Cluster(EnvironmentTier.Dev, "us-east-1");
+        Assert.Equal(["us-east-1"], _env.Stages["dev"].DatabaseStacks.Keys.ToArray());
+        var cluster = Cluster("dev", "us-east-1");
         var scaling = cluster["Properties"]!["ServerlessV2ScalingConfiguration"]!;
         Assert.Equal(0, (double)scaling["MinCapacity"]!);
         Assert.Equal(600, (int)scaling["SecondsUntilAutoPause"]!);
         Assert.Equal("Delete", (string?)cluster["DeletionPolicy"]);
-        Assert.Empty(Json(EnvironmentTier.Dev, "us-east-1").Resources("AWS::RDS::GlobalCluster"));
+        Assert.Empty(Json("dev", "us-east-1").Resources("AWS::RDS::GlobalCluster"));
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Staging_and_prod_run_a_global_database_across_both_regions_on_one_engine_version(EnvironmentTier tier)
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Staging_and_prod_run_a_global_database_across_both_regions_on_one_engine_version(string tier)
     {
         var name = _env.Stages[tier].Config.Name;
         var global = Json(tier, "us-east-1").Single("AWS::RDS::GlobalCluster")["Properties"]!;
@@ -54,31 +53,31 @@ public sealed class DatabaseInvariantTests
     {
         foreach (var region in new[] { "us-east-1", "us-west-2" })
         {
-            var cluster = Cluster(EnvironmentTier.Prod, region);
+            var cluster = Cluster("prod", region);
             Assert.True((bool)cluster["Properties"]!["DeletionProtection"]!);
             Assert.Equal("Retain", (string?)cluster["DeletionPolicy"]);
             Assert.Equal(14, (int)cluster["Properties"]!["BackupRetentionPeriod"]!);
-            Assert.True(_env.Stages[EnvironmentTier.Prod].DatabaseStacks[region].TerminationProtection);
+            Assert.True(_env.Stages["prod"].DatabaseStacks[region].TerminationProtection);
         }
 
-        Assert.True((bool)Json(EnvironmentTier.Prod, "us-east-1").Single("AWS::RDS::GlobalCluster")["Properties"]!["DeletionProtection"]!);
+        Assert.True((bool)Json("prod", "us-east-1").Single("AWS::RDS::GlobalCluster")["Properties"]!["DeletionProtection"]!);
     }
 
     [Fact]
     public void Prod_runs_a_graviton_writer_and_a_reader_in_another_az_and_forwards_writes_from_the_secondary()
     {
-        var instances = Json(EnvironmentTier.Prod, "us-east-1").Resources("AWS::RDS::DBInstance").Values.Select(i => i["Properties"]!).ToList();
+        var instances = Json("prod", "us-east-1").Resources("AWS::RDS::DBInstance").Values.Select(i => i["Properties"]!).ToList();
         Assert.Equal(2, instances.Count);
         Assert.All(instances, i => Assert.Equal("db.r7g.large", (string?)i["DBInstanceClass"]));
         Assert.Equal(2, instances.Select(i => (string?)i["AvailabilityZone"]).Distinct().Count());
-        Assert.True((bool)Cluster(EnvironmentTier.Prod, "us-west-2")["Properties"]!["EnableGlobalWriteForwarding"]!);
-        Assert.Null(Cluster(EnvironmentTier.Prod, "us-east-1")["Properties"]!["EnableGlobalWriteForwarding"]);
+        Assert.True((bool)Cluster("prod", "us-west-2")["Properties"]!["EnableGlobalWriteForwarding"]!);
+        Assert.Null(Cluster("prod", "us-east-1")["Properties"]!["EnableGlobalWriteForwarding"]);
     }
 
     [Fact]
     public void Replicates_the_prod_secret_to_the_secondary_region_and_rotates_it()
     {
-        var json = Json(EnvironmentTier.Prod, "us-east-1");
+        var json = Json("prod", "us-east-1");
         Assert.Equal("us-west-2", (string?)json.Single("AWS::SecretsManager::Secret")["Properties"]!["ReplicaRegions"]![0]!["Region"]);
         Assert.Single(json.Resources("AWS::SecretsManager::RotationSchedule"));
     }
@@ -86,7 +85,7 @@ public sealed class DatabaseInvariantTests
     [Fact]
     public void Admits_only_the_eks_clusters_security_group_to_the_primary_database()
     {
-        var ingress = Json(EnvironmentTier.Prod, "us-east-1").Resources("AWS::EC2::SecurityGroupIngress").Values
+        var ingress = Json("prod", "us-east-1").Resources("AWS::EC2::SecurityGroupIngress").Values
             .Where(i => (int?)i["Properties"]!["FromPort"] == 5432)
             .Select(i => i["Properties"]!["SourceSecurityGroupId"]!.ToJsonString())
             .ToList();
@@ -95,10 +94,10 @@ public sealed class DatabaseInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev, "us-east-1", false)]
-    [InlineData(EnvironmentTier.Prod, "us-east-1", true)]
-    [InlineData(EnvironmentTier.Prod, "us-west-2", false)]
-    public void Keeps_the_logical_ids_of_the_database_its_key_and_credentials(EnvironmentTier tier, string region, bool global)
+    [InlineData("dev", "us-east-1", false)]
+    [InlineData("prod", "us-east-1", true)]
+    [InlineData("prod", "us-west-2", false)]
+    public void Keeps_the_logical_ids_of_the_database_its_key_and_credentials(string tier, string region, bool global)
     {
         var json = Json(tier, region);
         Assert.Equal(["DatabaseClusterC6094C50"], json.Resources("AWS::RDS::DBCluster").Keys.ToArray());

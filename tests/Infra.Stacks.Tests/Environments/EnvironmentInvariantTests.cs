@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Components.Network;
-using Infra.Stacks.Configuration;
 using Infra.Stacks.Stages;
 using Infra.TestKit;
 using Xunit;
@@ -16,11 +15,11 @@ public sealed class EnvironmentInvariantTests
 
     public EnvironmentInvariantTests(SynthesizedEnvironments environments) => _env = environments;
 
-    private EnvironmentStage Dev => _env.Stages[EnvironmentTier.Dev];
+    private EnvironmentStage Dev => _env.Stages["dev"];
 
-    private EnvironmentStage Staging => _env.Stages[EnvironmentTier.Staging];
+    private EnvironmentStage Staging => _env.Stages["staging"];
 
-    private EnvironmentStage Prod => _env.Stages[EnvironmentTier.Prod];
+    private EnvironmentStage Prod => _env.Stages["prod"];
 
     [Fact]
     public void Synthesizes_every_environment_without_any_lookup()
@@ -55,10 +54,10 @@ public sealed class EnvironmentInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev, 1)]
-    [InlineData(EnvironmentTier.Staging, 1)]
-    [InlineData(EnvironmentTier.Prod, 3)]
-    public void Pays_for_one_nat_gateway_outside_prod_and_one_per_zone_in_prod(EnvironmentTier tier, int natGateways)
+    [InlineData("dev", 1)]
+    [InlineData("staging", 1)]
+    [InlineData("prod", 3)]
+    public void Pays_for_one_nat_gateway_outside_prod_and_one_per_zone_in_prod(string tier, int natGateways)
     {
         foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
         {
@@ -115,9 +114,9 @@ public sealed class EnvironmentInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Retains_every_stateful_resource_outside_dev(EnvironmentTier tier)
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Retains_every_stateful_resource_outside_dev(string tier)
     {
         foreach (var stack in _env.Stages[tier].Stacks)
         {
@@ -144,7 +143,7 @@ public sealed class EnvironmentInvariantTests
     {
         foreach (var stack in _env.AllStacks)
         {
-            var expected = stack.Config.Environment == EnvironmentTier.Prod && stack.StatefulResources.Count > 0;
+            var expected = stack.Config.Name == "prod" && stack.StatefulResources.Count > 0;
             Assert.True(expected == stack.TerminationProtection, $"{stack.StackName}: termination protection should be {expected}");
         }
 
@@ -162,9 +161,9 @@ public sealed class EnvironmentInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Staging, "infra-staging-data-replica-222222222222-us-west-2")]
-    [InlineData(EnvironmentTier.Prod, "infra-prod-data-replica-333333333333-us-west-2")]
-    public void Replicates_the_data_bucket_to_the_secondary_region(EnvironmentTier tier, string replicaName)
+    [InlineData("staging", "infra-staging-data-replica-222222222222-us-west-2")]
+    [InlineData("prod", "infra-prod-data-replica-333333333333-us-west-2")]
+    public void Replicates_the_data_bucket_to_the_secondary_region(string tier, string replicaName)
     {
         var stage = _env.Stages[tier];
         var replica = stage.StorageReplica!;

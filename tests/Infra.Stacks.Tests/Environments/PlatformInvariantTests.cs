@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Components.Observability;
-using Infra.Stacks.Configuration;
 using Infra.TestKit;
 using Xunit;
 
@@ -15,19 +14,19 @@ public sealed class PlatformInvariantTests
 
     public PlatformInvariantTests(SynthesizedEnvironments environments) => _env = environments;
 
-    private JsonObject Json(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Platform);
+    private JsonObject Json(string tier) => _env.Json(_env.Stages[tier].Platform);
 
-    private JsonNode PrometheusSpec(EnvironmentTier tier)
+    private JsonNode PrometheusSpec(string tier)
     {
         var chart = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Release"] == KubePrometheusStack.Release);
         return JsonNode.Parse(chart["Properties"]!["Values"]!.Text())!["prometheus"]!["prometheusSpec"]!;
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void The_load_balancer_controller_cannot_open_the_databases_security_group(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void The_load_balancer_controller_cannot_open_the_databases_security_group(string tier)
     {
         var stage = _env.Stages[tier];
         var policies = Json(tier).Resources("AWS::IAM::ManagedPolicy")
@@ -59,10 +58,10 @@ public sealed class PlatformInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev, 1, "2d", "20Gi", "17GB")]
-    [InlineData(EnvironmentTier.Staging, 1, "7d", "50Gi", "42GB")]
-    [InlineData(EnvironmentTier.Prod, 2, "15d", "100Gi", "85GB")]
-    public void Sizes_prometheus_from_the_environments_config(EnvironmentTier tier, int replicas, string retention, string storage, string retentionSize)
+    [InlineData("dev", 1, "2d", "20Gi", "17GB")]
+    [InlineData("staging", 1, "7d", "50Gi", "42GB")]
+    [InlineData("prod", 2, "15d", "100Gi", "85GB")]
+    public void Sizes_prometheus_from_the_environments_config(string tier, int replicas, string retention, string storage, string retentionSize)
     {
         var spec = PrometheusSpec(tier);
         Assert.Equal(replicas, (int)spec["replicas"]!);
@@ -74,10 +73,10 @@ public sealed class PlatformInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Deploys_after_the_cluster_stack_in_the_primary_region_through_its_kubectl_handler(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Deploys_after_the_cluster_stack_in_the_primary_region_through_its_kubectl_handler(string tier)
     {
         var stage = _env.Stages[tier];
         Assert.Contains(stage.Cluster, stage.Platform.Dependencies);
@@ -91,8 +90,8 @@ public sealed class PlatformInvariantTests
     {
         foreach (var type in new[] { "AWS::KMS::Key", "AWS::SecretsManager::Secret" })
         {
-            Assert.Equal("Retain", (string?)Json(EnvironmentTier.Prod).Single(type)["DeletionPolicy"]);
-            Assert.Equal("Delete", (string?)Json(EnvironmentTier.Dev).Single(type)["DeletionPolicy"]);
+            Assert.Equal("Retain", (string?)Json("prod").Single(type)["DeletionPolicy"]);
+            Assert.Equal("Delete", (string?)Json("dev").Single(type)["DeletionPolicy"]);
         }
     }
 
@@ -100,7 +99,7 @@ public sealed class PlatformInvariantTests
     public void Keeps_the_logical_ids_of_the_key_and_secret()
     {
         // A new key id would orphan the secret's ciphertext; a new secret id would issue Grafana a new password.
-        var json = Json(EnvironmentTier.Prod);
+        var json = Json("prod");
         Assert.Equal(["MonitoringKey61F0DC42"], json.Resources("AWS::KMS::Key").Keys.ToArray());
         Assert.Equal(["MonitoringGrafanaAdminF2B9B213"], json.Resources("AWS::SecretsManager::Secret").Keys.ToArray());
     }
@@ -113,13 +112,13 @@ public sealed class MeshInvariantTests
 
     public MeshInvariantTests(SynthesizedEnvironments environments) => _env = environments;
 
-    private JsonObject Json(EnvironmentTier tier) => _env.Json(_env.Stages[tier].Platform);
+    private JsonObject Json(string tier) => _env.Json(_env.Stages[tier].Platform);
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev, "istiod")]
-    [InlineData(EnvironmentTier.Staging, "istiod-1-31-1")]
-    [InlineData(EnvironmentTier.Prod, "istiod-1-31-1")]
-    public void Installs_istiod_as_the_environment_asks(EnvironmentTier tier, string release)
+    [InlineData("dev", "istiod")]
+    [InlineData("staging", "istiod-1-31-1")]
+    [InlineData("prod", "istiod-1-31-1")]
+    public void Installs_istiod_as_the_environment_asks(string tier, string release)
     {
         var istiod = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values.Single(c => (string?)c["Properties"]!["Chart"] == "istiod");
         Assert.Equal(release, (string?)istiod["Properties"]!["Release"]);
@@ -127,10 +126,10 @@ public sealed class MeshInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Enforces_strict_mtls_and_has_prometheus_scrape_the_mesh(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Enforces_strict_mtls_and_has_prometheus_scrape_the_mesh(string tier)
     {
         var manifests = Json(tier).Resources("Custom::AWSCDK-EKS-KubernetesResource");
         var policies = manifests.Single(m => m.Key.StartsWith("MeshPolicies", StringComparison.Ordinal)).Value["Properties"]!["Manifest"]!.Text();
@@ -141,10 +140,10 @@ public sealed class MeshInvariantTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev, 1, 2)]
-    [InlineData(EnvironmentTier.Staging, 2, 4)]
-    [InlineData(EnvironmentTier.Prod, 2, 10)]
-    public void Puts_the_ingress_gateway_behind_an_internal_nlb_sized_from_config(EnvironmentTier tier, int min, int max)
+    [InlineData("dev", 1, 2)]
+    [InlineData("staging", 2, 4)]
+    [InlineData("prod", 2, 10)]
+    public void Puts_the_ingress_gateway_behind_an_internal_nlb_sized_from_config(string tier, int min, int max)
     {
         var charts = Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart");
         var gateway = charts.Single(c => (string?)c.Value["Properties"]!["Chart"] == "gateway");

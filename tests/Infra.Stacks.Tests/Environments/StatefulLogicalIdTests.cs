@@ -1,5 +1,4 @@
 using System.Linq;
-using Infra.Stacks.Configuration;
 using Infra.TestKit;
 using Xunit;
 
@@ -29,10 +28,10 @@ public sealed class StatefulLogicalIdTests
     public StatefulLogicalIdTests(SynthesizedEnvironments environments) => _env = environments;
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Keeps_the_vpc_and_subnet_ids(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_vpc_and_subnet_ids(string tier)
     {
         foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
         {
@@ -46,8 +45,8 @@ public sealed class StatefulLogicalIdTests
     [Fact]
     public void Keeps_the_flow_log_storage_ids()
     {
-        Assert.Equal(["NetworkFlowLogGroup4F8CEEEF"], _env.Json(_env.Stages[EnvironmentTier.Dev].NetworkStacks["us-east-1"]).Resources("AWS::Logs::LogGroup").Keys.ToArray());
-        foreach (var tier in new[] { EnvironmentTier.Staging, EnvironmentTier.Prod })
+        Assert.Equal(["NetworkFlowLogGroup4F8CEEEF"], _env.Json(_env.Stages["dev"].NetworkStacks["us-east-1"]).Resources("AWS::Logs::LogGroup").Keys.ToArray());
+        foreach (var tier in new[] { "staging", "prod" })
         {
             foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
             {
@@ -59,10 +58,10 @@ public sealed class StatefulLogicalIdTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Dev)]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Keeps_the_storage_ids(EnvironmentTier tier)
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_storage_ids(string tier)
     {
         var json = _env.Json(_env.Stages[tier].Storage);
         Assert.Equal(["AccessLogs247031D9", "Data2D4B752F"], json.Resources("AWS::S3::Bucket").Keys.Order().ToArray());
@@ -70,9 +69,9 @@ public sealed class StatefulLogicalIdTests
     }
 
     [Theory]
-    [InlineData(EnvironmentTier.Staging)]
-    [InlineData(EnvironmentTier.Prod)]
-    public void Keeps_the_replica_ids(EnvironmentTier tier)
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_replica_ids(string tier)
     {
         var json = _env.Json(_env.Stages[tier].StorageReplica!);
         Assert.Equal(["AccessLogs247031D9", "DataReplicaC1CBDA13"], json.Resources("AWS::S3::Bucket").Keys.Order().ToArray());

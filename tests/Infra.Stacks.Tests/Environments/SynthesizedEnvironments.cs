@@ -30,7 +30,7 @@ public sealed class SynthesizedEnvironments : IDisposable
         OutDir = Path.Combine(Path.GetTempPath(), $"infra-tests-{Guid.NewGuid():N}");
         var app = new App(new AppProps { Context = CdkJsonContext.Load(RepoPaths.CdkJson), Outdir = OutDir });
         Stages = EnvironmentConfigLoader.LoadAll(RepoPaths.ConfigDirectory)
-            .ToDictionary(c => c.Environment, c => new EnvironmentStage(app, c, RepoPaths.Root));
+            .ToDictionary(c => c.Name, c => new EnvironmentStage(app, c, RepoPaths.Root));
         app.Synth();
         _checked = new Lazy<(string, int, string)>(() =>
         {
@@ -80,7 +80,7 @@ public sealed class SynthesizedEnvironments : IDisposable
     public string Diagram => _diagram.Value;
 
     /// <summary>Each environment's stage.</summary>
-    public IReadOnlyDictionary<EnvironmentTier, EnvironmentStage> Stages { get; }
+    public IReadOnlyDictionary<string, EnvironmentStage> Stages { get; }
 
     /// <summary>Every stack of every environment.</summary>
     public IEnumerable<EnvironmentStack> AllStacks => Stages.Values.SelectMany(s => s.Stacks);

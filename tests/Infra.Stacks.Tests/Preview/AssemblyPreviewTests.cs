@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
-using Infra.Stacks.Configuration;
 using Infra.Stacks.Preview;
 using Infra.Stacks.Stages;
 using Infra.Stacks.Tests.Environments;
@@ -54,7 +53,7 @@ public sealed class AssemblyPreviewTests : IDisposable
     {
         var baseDir = Copy("base");
         var headDir = Copy("head");
-        var prod = _env.Stages[EnvironmentTier.Prod];
+        var prod = _env.Stages["prod"];
         Edit(headDir, prod.DatabaseStacks.Values.First(), t => t["Resources"]!["DatabaseClusterC6094C50"]!["Properties"]!["StorageEncrypted"] = false);
         Edit(headDir, prod.Storage, t => t["Resources"]!.AsObject().Remove("Data2D4B752F"));
         Edit(headDir, prod.Storage, t =>
@@ -62,7 +61,7 @@ public sealed class AssemblyPreviewTests : IDisposable
             t["Resources"]!["AccessLogs247031D9"]!.AsObject().Remove("DeletionPolicy");
             t["Resources"]!["AccessLogs247031D9"]!.AsObject().Remove("UpdateReplacePolicy");
         });
-        Edit(headDir, _env.Stages[EnvironmentTier.Dev].Storage, t => t["Resources"]!["Data2D4B752F"]!["Properties"]!["Tags"]!.AsArray().Add(new JsonObject { ["Key"] = "team", ["Value"] = "data" }));
+        Edit(headDir, _env.Stages["dev"].Storage, t => t["Resources"]!["Data2D4B752F"]!["Properties"]!["Tags"]!.AsArray().Add(new JsonObject { ["Key"] = "team", ["Value"] = "data" }));
         Program.EnforcePolicies(headDir, TextWriter.Null);
         var output = new StringWriter();
 
@@ -77,7 +76,7 @@ public sealed class AssemblyPreviewTests : IDisposable
         var bucket = Resource(json, prod.Storage.StackName, "Data2D4B752F");
         Assert.Equal("orphaned", (string?)bucket["change"]);
         Assert.True((bool)bucket["blocking"]!);
-        var tagged = Resource(json, _env.Stages[EnvironmentTier.Dev].Storage.StackName, "Data2D4B752F");
+        var tagged = Resource(json, _env.Stages["dev"].Storage.StackName, "Data2D4B752F");
         Assert.Equal("modified", (string?)tagged["change"]);
         Assert.False((bool)tagged["blocking"]!);
         Assert.Contains(json["policy"]!.AsArray(), p =>
@@ -92,7 +91,7 @@ public sealed class AssemblyPreviewTests : IDisposable
     {
         var baseDir = Copy("base");
         var headDir = Copy("head");
-        var dev = _env.Stages[EnvironmentTier.Dev];
+        var dev = _env.Stages["dev"];
         var network = dev.NetworkStacks.Values.First();
         var outputs = _env.Json(network)["Outputs"]!.AsObject();
         var removed = outputs.First(o => (string?)o.Value!["Export"]!["Name"] is { } name && name.Contains("PrivateSubnet1", StringComparison.Ordinal));
