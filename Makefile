@@ -28,23 +28,23 @@ install: node_modules/.installed ## Install the CDK CLI and the kubectl layer (n
 build: install ## Compile every project (warnings are errors)
 	dotnet build Infra.sln --no-restore --nologo -v quiet
 
-plan: build ## Synthesize every environment offline into cdk.out and summarize it
+plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out and summarize it
 	rm -rf $(OUT)
-	$(CDK) synth --quiet --output $(OUT)
+	$(CDK) synth --quiet --output $(OUT) $(if $(ENV),--context environment=$(ENV))
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
 
-diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main (exit 2 on a blocking change)
-	scripts/diff.sh "$$BASE" "$${DIFF_OUT:-artifacts/diff}"
+diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main [ENV=<name>] (exit 2 on a blocking change)
+	ENV="$(ENV)" scripts/diff.sh "$$BASE" "$${DIFF_OUT:-artifacts/diff}"
 
 diff-usage:
-	@test -n "$${BASE:-}" || { echo "usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]"; exit 2; }
+	@test -n "$${BASE:-}" || { echo "usage: make diff BASE=<git ref> [ENV=<name>] [DIFF_OUT=artifacts/diff]"; exit 2; }
 
 diagram: plan ## Redraw the architecture (Mermaid, from the synthesized app) in README.md
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- diagram $(OUT) --write README.md
 
-policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [ENVIRONMENT=prod]
-	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [ENVIRONMENT=dev|staging|prod]"; exit 2; }
-	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT))
+policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [PROFILE=production] [ENVIRONMENT=<name>]
+	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [PROFILE=development|preproduction|production] [ENVIRONMENT=<name>]"; exit 2; }
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(PROFILE),--profile $(PROFILE))
 
 rules: build ## Regenerate RULES.md from the policy pack
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- rules RULES.md

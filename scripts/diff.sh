@@ -24,9 +24,9 @@ short=$(git rev-parse --short "$sha")
 
 # cdk synth exits non-zero when the policy pack finds an error, after writing the assembly and the reports: the
 # preview still compares it (and lists the errors as introduced). A side without manifest.json did not synthesize.
-synth() { # <source dir> <output dir> <label>
+synth() { # <source dir> <output dir> <label> [cdk synth options]
   local status=0
-  (cd "$1" && node_modules/.bin/cdk synth --quiet --output "$2" >"$2.log" 2>&1) || status=$?
+  (cd "$1" && node_modules/.bin/cdk synth --quiet --output "$2" "${@:4}" >"$2.log" 2>&1) || status=$?
   if [ "$status" -ne 0 ] && { [ ! -f "$2/manifest.json" ] || [ ! -f "$2/policy-report.json" ]; }; then
     echo "make diff: the $3 does not synthesize (exit $status):" >&2
     tail -n 40 "$2.log" >&2
@@ -69,13 +69,21 @@ else
     | sort -rn | tail -n +$((keep_bases + 1)) | cut -d' ' -f2- | while read -r old; do rm -rf "$old" "$old.log"; done
 fi
 
-echo "make diff: synthesizing the working tree"
+# ENV=<name> synthesizes only that environment of the working tree and compares only its stacks; the base is
+# synthesized (and cached) whole, so one cache serves every ENV.
+scope=()
+only=()
+if [ -n "${ENV:-}" ]; then
+  scope=(--context "environment=${ENV}")
+  only=(--environment "${ENV}")
+fi
+echo "make diff: synthesizing the working tree${ENV:+ (environment ${ENV})}"
 head=$out/head.out
 rm -rf "$head"
 mkdir -p "$out"
-synth "$root" "$head" "working tree"
+synth "$root" "$head" "working tree" "${scope[@]}"
 
 status=0
 dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- \
-  preview "$cache" "$head" --out "$out" --base-label "${base_ref} @ ${short}" --head-label "$head_label" || status=$?
+  preview "$cache" "$head" --out "$out" --base-label "${base_ref} @ ${short}" --head-label "$head_label" "${only[@]}" || status=$?
 exit "$status"

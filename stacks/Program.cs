@@ -26,7 +26,7 @@ public static class Program
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
-               Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>]
+               Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>] [--environment <name>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
 
@@ -63,7 +63,7 @@ public static class Program
     }
 
     /// <summary>
-    /// Loads every environment file, synthesizes every stage, then runs the policy pack over the result. Invalid input
+    /// Loads every environment file (or those the context key <c>environment</c> names), synthesizes their stages, then runs the policy pack over the result. Invalid input
     /// prints one message listing every problem (no stack trace), synthesizes nothing and returns 1; an unsuppressed
     /// policy error prints every finding and returns 1, so <c>cdk synth</c> and <c>cdk deploy</c> stop.
     /// </summary>
@@ -72,13 +72,15 @@ public static class Program
     /// <param name="outdir">Where the cloud assembly goes; <c>null</c> lets the CDK CLI decide.</param>
     /// <param name="errors">Where problems and the policy report are written.</param>
     /// <param name="pack">The policy pack; <see cref="PolicyPack.Default"/> when omitted.</param>
-    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors, PolicyPack? pack = null)
+    /// <param name="environments">The environments to synthesize; when omitted, those the context names, else every file.</param>
+    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors, PolicyPack? pack = null, IReadOnlyList<string>? environments = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         string assemblyDirectory;
         try
         {
-            var configs = EnvironmentConfigLoader.LoadAll(configDirectory);
+            // Every file is read and validated before the App exists: a bad file leaves no cloud assembly behind.
+            var configs = EnvironmentConfigLoader.LoadAll(configDirectory, environments ?? SelectedEnvironments());
             var app = new App(new AppProps { Context = CdkJsonContext.Load(cdkJson), Outdir = outdir });
             var repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(cdkJson))!;
             foreach (var config in configs)
@@ -106,6 +108,19 @@ public static class Program
 
         return EnforcePolicies(assemblyDirectory, errors, pack);
     }
+
+    /// <summary>The context key that limits a synth to some environments: <c>cdk synth -c environment=dev</c> (<c>make plan ENV=dev</c>).</summary>
+    public const string EnvironmentContextKey = "environment";
+
+    // The environments the CLI's context names (comma-separated), or null for every file. The CDK CLI hands an app its
+    // context as JSON in CDK_CONTEXT_JSON, which the App reads too; it is read here, at the entry point, so that the
+    // files are validated before an App (and its output folder) exists.
+    private static string[]? SelectedEnvironments() =>
+        System.Environment.GetEnvironmentVariable("CDK_CONTEXT_JSON") is { Length: > 0 } json
+        && System.Text.Json.Nodes.JsonNode.Parse(json)?[EnvironmentContextKey]?.GetValue<string>() is { } names
+        && names.Trim().Length > 0
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
 
     /// <summary>
     /// The step after every synth: runs the policy pack over the cloud assembly, prints every finding, writes the
@@ -177,17 +192,18 @@ public static class Program
 
     private static int Preview(string baseAssembly, string headAssembly, string[] options, TextWriter output, TextWriter errors)
     {
-        if (ReadOptions(options, ["--out", "--base-label", "--head-label"], errors) is not { } values)
+        if (ReadOptions(options, ["--out", "--base-label", "--head-label", "--environment"], errors) is not { } values)
         {
             return 2;
         }
 
+        var environment = values.GetValueOrDefault("--environment");
         var outputDirectory = values.GetValueOrDefault("--out", "artifacts/diff");
         var baseLabel = values.GetValueOrDefault("--base-label", baseAssembly);
         var headLabel = values.GetValueOrDefault("--head-label", headAssembly);
         try
         {
-            return PreviewCommand.Run(baseAssembly, headAssembly, outputDirectory, baseLabel, headLabel, new CloudFormationDiffEngine(Directory.GetCurrentDirectory()), output);
+            return PreviewCommand.Run(baseAssembly, headAssembly, outputDirectory, baseLabel, headLabel, new CloudFormationDiffEngine(Directory.GetCurrentDirectory()), output, environment);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
         {

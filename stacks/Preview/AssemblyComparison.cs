@@ -17,11 +17,12 @@ public static class AssemblyComparison
     /// <param name="baseAssembly">The base ref's <c>cdk.out</c>.</param>
     /// <param name="headAssembly">The head's <c>cdk.out</c>.</param>
     /// <param name="engine">The template diff engine.</param>
-    public static IReadOnlyList<StackChange> Compare(string baseAssembly, string headAssembly, ITemplateDiffEngine engine)
+    /// <param name="environment">Only this environment's stacks; <c>null</c> for every environment.</param>
+    public static IReadOnlyList<StackChange> Compare(string baseAssembly, string headAssembly, ITemplateDiffEngine engine, string? environment = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var before = Templates(baseAssembly);
-        var after = Templates(headAssembly);
+        var before = Templates(baseAssembly, environment);
+        var after = Templates(headAssembly, environment);
         var keys = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).ToList();
         var pairs = keys.Select(k => new TemplatePair(k, before.GetValueOrDefault(k)?.File, after.GetValueOrDefault(k)?.File)).ToList();
         var diffs = engine.Diff(pairs);
@@ -119,10 +120,10 @@ public static class AssemblyComparison
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     // Keyed by environment and stack name; a nested stack by its parent and its logical id in the parent.
-    private static Dictionary<string, LocatedTemplate> Templates(string assembly)
+    private static Dictionary<string, LocatedTemplate> Templates(string assembly, string? only)
     {
         var templates = new Dictionary<string, LocatedTemplate>(StringComparer.Ordinal);
-        foreach (var stack in TemplateLoader.ReadAssembly(assembly).Stacks)
+        foreach (var stack in TemplateLoader.ReadAssembly(assembly).Stacks.Where(s => only is null || s.Environment == only))
         {
             var environment = stack.Environment;
             var top = LocatedTemplate.Read(environment, stack.StackName, stack.Region, stack.TemplateFile);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Infra.Policies.Reports;
 
 namespace Infra.Stacks.Preview;
@@ -13,17 +14,20 @@ public static class PreviewCommand
     /// <summary>
     /// Compares <paramref name="baseAssembly"/> with <paramref name="headAssembly"/>, writes <c>preview.md</c> and
     /// <c>preview.json</c> to <paramref name="outputDirectory"/>, prints the comment without its details, and returns
-    /// 0, or 2 when a change blocks.
+    /// 0, or 2 when a change blocks. With <paramref name="environment"/>, only that environment's stacks and findings
+    /// are compared (<c>make diff ENV=&lt;name&gt;</c>); the others may be absent from either side.
     /// </summary>
     public static int Run(
-        string baseAssembly, string headAssembly, string outputDirectory, string baseLabel, string headLabel, ITemplateDiffEngine engine, TextWriter output)
+        string baseAssembly, string headAssembly, string outputDirectory, string baseLabel, string headLabel, ITemplateDiffEngine engine, TextWriter output,
+        string? environment = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(output);
-        var stacks = AssemblyComparison.Compare(baseAssembly, headAssembly, engine);
-        var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly))
+        bool InScope(string name) => environment is null || name == environment;
+        var stacks = AssemblyComparison.Compare(baseAssembly, headAssembly, engine, environment);
+        var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly)?.Where(p => InScope(p.Environment)).ToList())
         {
-            Notices = SupportNotices.From(JsonReport.Read(headAssembly)),
+            Notices = SupportNotices.From(JsonReport.Read(headAssembly)).Where(n => InScope(n.Environment)).ToList(),
         };
         var markdown = PreviewReport.Markdown(result);
         Directory.CreateDirectory(outputDirectory);

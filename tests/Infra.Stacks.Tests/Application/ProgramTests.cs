@@ -94,7 +94,7 @@ public sealed class ProgramTests
     [InlineData(new[] { "policy", "cdk.out", "--profile", "prod" }, "--profile 'prod' is not a profile; use one of development, preproduction, production (production turns on the production-only rules).")]
     [InlineData(new[] { "policy", "cdk.out", "--reports" }, "option '--reports' needs a value.")]
     [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --profile, --reports.")]
-    [InlineData(new[] { "preview", "a", "b", "--output", "x" }, "unknown option '--output'; this verb takes --out, --base-label, --head-label.")]
+    [InlineData(new[] { "preview", "a", "b", "--output", "x" }, "unknown option '--output'; this verb takes --out, --base-label, --head-label, --environment.")]
     public void A_bad_option_says_what_the_verb_takes(string[] args, string expected)
     {
         var errors = new StringWriter();

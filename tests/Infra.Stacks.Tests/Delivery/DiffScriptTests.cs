@@ -34,7 +34,7 @@ public sealed class DiffScriptTests
         var (exit, output) = Run("make", "--no-print-directory", "-s", "diff");
 
         Assert.Equal(2, exit);
-        Assert.Contains("usage: make diff BASE=<git ref> [DIFF_OUT=artifacts/diff]", output, StringComparison.Ordinal);
+        Assert.Contains("usage: make diff BASE=<git ref> [ENV=<name>] [DIFF_OUT=artifacts/diff]", output, StringComparison.Ordinal);
     }
 
     private static (int Exit, string Output) Run(string command, params string[] arguments)

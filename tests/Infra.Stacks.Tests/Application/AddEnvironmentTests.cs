@@ -1,0 +1,52 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Infra.Policies;
+using Infra.TestKit;
+using Xunit;
+
+namespace Infra.Stacks.Tests.Application;
+
+/// <summary>
+/// An environment is a file: a fourth one (a load-test copy of prod) is synthesized from a copy of the config folder
+/// with no code change, named after its file and held to the production rules because it declares that profile.
+/// </summary>
+public sealed class AddEnvironmentTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("infra-add-env-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_new_file_becomes_a_stage_with_its_stacks_and_the_rules_of_its_profile()
+    {
+        var config = Path.Combine(_root, "config");
+        Directory.CreateDirectory(config);
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.ConfigDirectory, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
+        }
+
+        var prod = File.ReadAllText(Path.Combine(config, "prod.yaml"));
+        File.WriteAllText(Path.Combine(config, "load-test.yaml"), prod
+            .Replace("333333333333", "444444444444", StringComparison.Ordinal)
+            .Replace("10.30.0.0/16", "10.40.0.0/16", StringComparison.Ordinal)
+            .Replace("10.31.0.0/16", "10.41.0.0/16", StringComparison.Ordinal));
+        var outdir = Path.Combine(_root, "cdk.out");
+        using var errors = new StringWriter();
+
+        var exit = Program.Synthesize(config, RepoPaths.CdkJson, outdir, errors, environments: ["load-test"]);
+
+        Assert.True(exit == 0, errors.ToString());
+        var stacks = TemplateLoader.ReadAssembly(outdir).Stacks;
+        Assert.All(stacks, s => Assert.Equal(("LoadTest", "load-test", "production", "444444444444"), (s.Stage, s.Environment, s.Profile, s.Account)));
+        Assert.Contains(stacks, s => s.StackName == "infra-load-test-cluster");
+        Assert.Equal(8, stacks.Count);
+        // The production profile, not the name, gives it termination protection and the production-only rules.
+        Assert.All(stacks, s => Assert.True(s.TerminationProtection, s.StackName));
+        Assert.All(TemplateLoader.Load(outdir), t => Assert.True(t.IsProduction, t.StackName));
+        var cluster = JsonNode.Parse(File.ReadAllText(stacks.Single(s => s.StackName == "infra-load-test-cluster").TemplateFile))!;
+        Assert.Contains("\"name\":\"infra-load-test\"", cluster.ToJsonString(), StringComparison.Ordinal);
+    }
+}
