@@ -87,6 +87,30 @@ public sealed class AssemblyPreviewTests : IDisposable
     }
 
     [Fact]
+    public void Reports_a_deleted_environment_file_as_the_removal_of_every_stack_and_blocks_on_its_data()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var dev = _env.Stages["dev"];
+        // What a synth of the repository without stacks/config/dev.yaml leaves: no Dev stage in the assembly.
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(headDir, "manifest.json")))!.AsObject();
+        var stage = manifest["artifacts"]!.AsObject().Single(a => (string?)a.Value!["properties"]?["displayName"] == "Dev").Key;
+        manifest["artifacts"]!.AsObject().Remove(stage);
+        File.WriteAllText(Path.Combine(headDir, "manifest.json"), manifest.ToJsonString());
+        Directory.Delete(Path.Combine(headDir, stage), recursive: true);
+
+        var exit = PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "main", "feature", _engine, TextWriter.Null);
+
+        Assert.Equal(PreviewCommand.BlockingExitCode, exit);
+        var stacks = ReadJson()["stacks"]!.AsArray().Where(s => (string?)s!["environment"] == "dev").ToList();
+        Assert.Equal(dev.Stacks.Count + 2, stacks.Count); // with the cluster's two nested provider stacks
+        Assert.All(stacks, s => Assert.Equal("removed", (string?)s!["status"]));
+        var bucket = Resource(ReadJson(), dev.Storage.StackName, "Data2D4B752F");
+        Assert.Equal(("removed", true), ((string?)bucket["change"], (bool)bucket["blocking"]!));
+        Assert.DoesNotContain(ReadJson()["stacks"]!.AsArray(), s => (string?)s!["environment"] != "dev" && (string?)s!["status"] != "unchanged");
+    }
+
+    [Fact]
     public void Blocks_an_export_that_an_importing_stack_still_needs()
     {
         var baseDir = Copy("base");
