@@ -13,7 +13,7 @@ OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan diff diff-usage diagram test policy rules pack clean
+.PHONY: help install build plan config diff diff-usage diagram test policy rules pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,10 @@ plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out
 	rm -rf $(OUT)
 	$(CDK) synth --quiet --output $(OUT) $(if $(ENV),--context environment=$(ENV))
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
+
+config: build ## Print one environment's effective configuration, each value with the file and line that set it: make config ENV=prod
+	@test -n "$(ENV)" || { echo "usage: make config ENV=<name>"; exit 2; }
+	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- config "$(ENV)"
 
 diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main [ENV=<name>] (exit 2 on a blocking change)
 	ENV="$(ENV)" scripts/diff.sh "$$BASE" "$${DIFF_OUT:-artifacts/diff}"

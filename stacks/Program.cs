@@ -25,6 +25,7 @@ public static class Program
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
+               Infra.Stacks config <environment>               print the effective configuration, each value with the file and line that set it
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>] [--environment <name>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
@@ -52,6 +53,8 @@ public static class Program
                 return Diagram(assemblyDirectory, null, Console.Out, Console.Error);
             case ["diagram", var assemblyDirectory, "--write", var file]:
                 return Diagram(assemblyDirectory, file, Console.Out, Console.Error);
+            case ["config", var environment]:
+                return PrintEffectiveConfig(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["deploy-target", var environment]:
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
@@ -128,6 +131,34 @@ public static class Program
     /// </summary>
     public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null) =>
         PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+
+    /// <summary>
+    /// Prints the effective configuration of <paramref name="environment"/> (its file merged over the files it builds
+    /// on), each value with the file and line that set it. Returns 1 with every problem when the file is invalid, 2 for
+    /// an unknown environment.
+    /// </summary>
+    public static int PrintEffectiveConfig(string configDirectory, string environment, TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        var known = EnvironmentConfigLoader.EnvironmentNames(configDirectory);
+        if (!known.Contains(environment))
+        {
+            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", known)} (the files in {configDirectory}).");
+            return 2;
+        }
+
+        try
+        {
+            output.Write(EnvironmentConfigLoader.Effective(configDirectory, environment, Directory.GetCurrentDirectory()));
+            return 0;
+        }
+        catch (ConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+    }
 
     /// <summary>
     /// What the deploy workflow needs to deploy one environment, from its validated config file: the CDK stack

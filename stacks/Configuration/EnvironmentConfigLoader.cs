@@ -6,8 +6,6 @@ using Amazon.CDK.AWS.EC2;
 using Infra.Components.Kubernetes;
 using Infra.Components.Network;
 using Infra.Components.Storage;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Infra.Stacks.Configuration;
 
@@ -129,7 +127,7 @@ public static class EnvironmentConfigLoader
                 continue;
             }
 
-            var (config, fileProblems) = Parse(File.ReadAllText(file), file, name);
+            var (config, fileProblems) = Parse(File.ReadAllText(file), file, name, directory);
             problems.AddRange(fileProblems);
             if (config is not null)
             {
@@ -139,7 +137,8 @@ public static class EnvironmentConfigLoader
 
         if (problems.Count > 0)
         {
-            throw new ConfigurationException(problems);
+            // A problem in a file several environments build on is reported once.
+            throw new ConfigurationException(problems.Distinct().ToList());
         }
 
         return configs.OrderBy(c => c.Profile).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
@@ -152,35 +151,27 @@ public static class EnvironmentConfigLoader
         return problems.Count > 0 ? throw new ConfigurationException(problems) : config!;
     }
 
-    private static (EnvironmentConfig? Config, IReadOnlyList<ConfigProblem> Problems) Parse(string yaml, string file, string name)
+    /// <summary>
+    /// The effective configuration of <paramref name="name"/> (its file merged over every file it builds on) as YAML,
+    /// each value followed by the file and line that set it (<c>make config ENV=&lt;name&gt;</c>). Validates the file
+    /// first, throwing with every problem.
+    /// </summary>
+    public static string Effective(string directory, string name, string relativeTo)
     {
-        var context = new ConfigContext(file);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(yaml));
-        var parser = new Parser(scanner);
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner knows where it stopped.
-            var line = e.Start.Equals(Mark.Empty) ? scanner.CurrentPosition.Line : e.Start.Line;
-            context.Problems.Add(new ConfigProblem(file, (int)line, "(syntax)", $"is not valid YAML: {e.Message}"));
-            return (null, context.Problems);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException on some invalid input, for example an
-            // unclosed flow sequence (aaubry/YamlDotNet#541); point at the last construct that did parse.
-            var line = parser.Current?.Start.Line ?? scanner.CurrentPosition.Line;
-            context.Problems.Add(new ConfigProblem(file, (int)line, "(syntax)", "is not valid YAML: cannot parse past here; look for an unclosed '[', '{' or quote."));
-            return (null, context.Problems);
-        }
+        LoadAll(directory, [name]);
+        var file = Path.Combine(directory, $"{name}.yaml");
+        var sources = new ConfigSources();
+        var root = ConfigDocument.Load(File.ReadAllText(file), file, directory, sources, [])!;
+        return ConfigDocument.Render(root, sources, relativeTo);
+    }
 
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+    private static (EnvironmentConfig? Config, IReadOnlyList<ConfigProblem> Problems) Parse(string yaml, string file, string name, string? configDirectory = null)
+    {
+        var sources = new ConfigSources();
+        var context = new ConfigContext(file, sources);
+        var root = ConfigDocument.Load(yaml, file, configDirectory, sources, context.Problems);
+        if (root is null)
         {
-            context.Problems.Add(new ConfigProblem(file, 0, "(document)", "must be exactly one YAML document holding a mapping of keys."));
             return (null, context.Problems);
         }
 
@@ -196,7 +187,7 @@ public static class EnvironmentConfigLoader
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
 
-        var ordered = context.Problems.OrderBy(p => p.Line).ToList();
+        var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
     }
 

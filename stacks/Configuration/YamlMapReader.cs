@@ -7,23 +7,37 @@ using YamlDotNet.RepresentationModel;
 
 namespace Infra.Stacks.Configuration;
 
-/// <summary>Collects problems and the line of every key read, so later checks can point at the right line.</summary>
+/// <summary>
+/// Collects problems and the file and line of every key read, so later checks can point at the line the user wrote:
+/// in an environment that builds on another file (<c>extends</c>), a value's file is the one it came from.
+/// </summary>
 internal sealed class ConfigContext
 {
-    private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, int Line)> _lines = new(StringComparer.Ordinal);
+    private readonly ConfigSources _sources;
     private List<string>? _unreadable;
 
-    public ConfigContext(string file) => File = file;
+    public ConfigContext(string file, ConfigSources? sources = null)
+    {
+        File = file;
+        _sources = sources ?? new ConfigSources();
+    }
 
+    /// <summary>The environment's own file.</summary>
     public string File { get; }
 
     public List<ConfigProblem> Problems { get; } = new();
 
-    public void Record(string path, Mark mark) => _lines[path] = (int)mark.Line;
+    public void Record(string path, YamlNode node) => _lines[path] = (_sources.FileOf(node) ?? File, (int)node.Start.Line);
 
-    public ConfigProblem Add(string path, string message) => Add(new ConfigProblem(File, LineOf(path), path, message));
+    public ConfigProblem Add(string path, string message)
+    {
+        var (file, line) = LineOf(path);
+        return Add(new ConfigProblem(file, line, path, message));
+    }
 
-    public ConfigProblem Add(string path, Mark mark, string message) => Add(new ConfigProblem(File, (int)mark.Line, path, message));
+    public ConfigProblem Add(string path, YamlNode node, string message) =>
+        Add(new ConfigProblem(_sources.FileOf(node) ?? File, (int)node.Start.Line, path, message));
 
     public void Remove(ConfigProblem problem) => Problems.Remove(problem);
 
@@ -58,18 +72,18 @@ internal sealed class ConfigContext
     private static bool IsWithin(string path, string scope) =>
         path == scope || path.StartsWith(scope + ".", StringComparison.Ordinal) || path.StartsWith(scope + "[", StringComparison.Ordinal);
 
-    // The line of the key itself, or of its nearest parent that was read.
-    private int LineOf(string path)
+    // The file and line of the key itself, or of its nearest parent that was read.
+    private (string File, int Line) LineOf(string path)
     {
         for (var p = path; p.Length > 0; p = Parent(p))
         {
-            if (_lines.TryGetValue(p, out var line))
+            if (_lines.TryGetValue(p, out var at))
             {
-                return line;
+                return at;
             }
         }
 
-        return 0;
+        return (File, 0);
     }
 
     private static string Parent(string path)
@@ -117,7 +131,7 @@ internal sealed class YamlMapReader
             return null;
         }
 
-        Context.Record(At(key), entry.Key.Start);
+        Context.Record(At(key), entry.Key);
         return entry.Value;
     }
 
@@ -134,7 +148,7 @@ internal sealed class YamlMapReader
             return scalar.Value;
         }
 
-        Context.Add(At(key), node.Start, $"expected a text value, got a {Describe(node)}.");
+        Context.Add(At(key), node, $"expected a text value, got a {Describe(node)}.");
         return null;
     }
 
@@ -236,12 +250,12 @@ internal sealed class YamlMapReader
         {
             if (sequence.Children[i] is YamlScalarNode { Value: { } v })
             {
-                Context.Record($"{At(key)}[{i}]", sequence.Children[i].Start);
+                Context.Record($"{At(key)}[{i}]", sequence.Children[i]);
                 items.Add(v);
             }
             else
             {
-                Context.Add($"{At(key)}[{i}]", sequence.Children[i].Start, $"expected a text value, got a {Describe(sequence.Children[i])}.");
+                Context.Add($"{At(key)}[{i}]", sequence.Children[i], $"expected a text value, got a {Describe(sequence.Children[i])}.");
             }
         }
 
@@ -283,12 +297,12 @@ internal sealed class YamlMapReader
             var path = $"{At(key)}[{i}]";
             if (sequence.Children[i] is YamlMappingNode map)
             {
-                Context.Record(path, map.Start);
+                Context.Record(path, map);
                 items.Add(new YamlMapReader(map, path, Context));
             }
             else
             {
-                Context.Add(path, sequence.Children[i].Start, $"expected a mapping of keys, got a {Describe(sequence.Children[i])}.");
+                Context.Add(path, sequence.Children[i], $"expected a mapping of keys, got a {Describe(sequence.Children[i])}.");
             }
         }
 
@@ -310,12 +324,12 @@ internal sealed class YamlMapReader
             map._known.Add(name);
             if (v is YamlScalarNode { Value: { } value })
             {
-                map.Context.Record(map.At(name), k.Start);
+                map.Context.Record(map.At(name), k);
                 result[name] = value;
             }
             else
             {
-                map.Context.Add(map.At(name), v.Start, $"expected a text value, got a {Describe(v)}.");
+                map.Context.Add(map.At(name), v, $"expected a text value, got a {Describe(v)}.");
             }
         }
 
@@ -344,7 +358,7 @@ internal sealed class YamlMapReader
                 Context.Remove(missing);
             }
 
-            Context.Add(At(key), keyNode.Start, $"is not a known key; {hint}");
+            Context.Add(At(key), keyNode, $"is not a known key; {hint}");
         }
     }
 
@@ -356,7 +370,7 @@ internal sealed class YamlMapReader
 
     private T Fail<T>(string path, YamlNode node, string message)
     {
-        Context.Add(path, node.Start, message);
+        Context.Add(path, node, message);
         return default!;
     }
 
