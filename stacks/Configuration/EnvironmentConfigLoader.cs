@@ -144,10 +144,12 @@ public static class EnvironmentConfigLoader
         return configs.OrderBy(c => c.Profile).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Parses and validates one file's text; throws with every problem found.</summary>
+    /// <summary>Parses and validates one environment file's text (<paramref name="file"/> names it, and its folder is where an <c>extends</c> is looked up); throws with every problem found.</summary>
     public static EnvironmentConfig Load(string yaml, string file)
     {
-        var (config, problems) = Parse(yaml, file, Path.GetFileNameWithoutExtension(file));
+        // The file's folder is its config folder: what an extends names is looked up there.
+        var folder = Path.GetDirectoryName(file);
+        var (config, problems) = Parse(yaml, file, Path.GetFileNameWithoutExtension(file), string.IsNullOrEmpty(folder) ? null : folder);
         return problems.Count > 0 ? throw new ConfigurationException(problems) : config!;
     }
 

@@ -15,6 +15,17 @@ public static class RepoPaths
     /// <summary>The environment files.</summary>
     public static string ConfigDirectory => Path.Combine(Root, "stacks", "config");
 
+    /// <summary>Copies the config folder, its bases included, to <paramref name="target"/>: a place a test may edit.</summary>
+    public static void CopyConfig(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(ConfigDirectory, "*.yaml", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(ConfigDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -22,17 +22,20 @@ public sealed class AddEnvironmentTests : IDisposable
     public void A_new_file_becomes_a_stage_with_its_stacks_and_the_rules_of_its_profile()
     {
         var config = Path.Combine(_root, "config");
-        Directory.CreateDirectory(config);
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.ConfigDirectory, "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(config, Path.GetFileName(file)));
-        }
-
-        var prod = File.ReadAllText(Path.Combine(config, "prod.yaml"));
-        File.WriteAllText(Path.Combine(config, "load-test.yaml"), prod
-            .Replace("333333333333", "444444444444", StringComparison.Ordinal)
-            .Replace("10.30.0.0/16", "10.40.0.0/16", StringComparison.Ordinal)
-            .Replace("10.31.0.0/16", "10.41.0.0/16", StringComparison.Ordinal));
+        RepoPaths.CopyConfig(config);
+        File.WriteAllText(Path.Combine(config, "load-test.yaml"), """
+            # A load-test copy of prod: prod's file, in its own account and address space.
+            extends: prod
+            account: "444444444444"
+            primaryRegion:
+              vpcCidr: 10.40.0.0/16
+            secondaryRegion:
+              vpcCidr: 10.41.0.0/16
+            kubernetes:
+              adminRoleArns: ["arn:aws:iam::444444444444:role/platform-admin"]
+            deployment:
+              roleArn: arn:aws:iam::444444444444:role/infra-github-deploy
+            """);
         var outdir = Path.Combine(_root, "cdk.out");
         using var errors = new StringWriter();
 

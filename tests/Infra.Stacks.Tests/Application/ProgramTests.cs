@@ -19,10 +19,7 @@ public sealed class ProgramTests
         var outdir = Path.Combine(Path.GetTempPath(), $"infra-out-{Guid.NewGuid():N}");
         try
         {
-            foreach (var name in new[] { "dev", "staging", "prod" })
-            {
-                File.Copy(Path.Combine(RepoPaths.ConfigDirectory, $"{name}.yaml"), Path.Combine(config, $"{name}.yaml"));
-            }
+            RepoPaths.CopyConfig(config);
 
             var prod = Path.Combine(config, "prod.yaml");
             File.WriteAllText(prod, File.ReadAllText(prod)
