@@ -64,7 +64,7 @@ public static class TemplateLoader
         {
             var stacks = ReadAssembly(path).Stacks;
             var topLevel = stacks
-                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, environment ?? s.Environment)
+                .Select(s => new TemplateDocument(ParseFile(s.TemplateFile), s.StackName, s.TemplateFile, environment ?? NullIfEmpty(s.Environment))
                 {
                     Profile = profile ?? s.Profile,
                     TerminationProtection = s.TerminationProtection,
@@ -78,7 +78,7 @@ public static class TemplateLoader
                 .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)
                 .SelectMany(stage => Directory.EnumerateFiles(stage.Key, "*.nested.template.json").Order(StringComparer.Ordinal)
                     .Select(f => (File: f, Parent: parents.GetValueOrDefault(Path.GetFullPath(f))))
-                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, environment ?? stage.First().Environment)
+                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, environment ?? NullIfEmpty(stage.First().Environment))
                     {
                         Profile = profile ?? stage.First().Profile,
                         Account = n.Parent?.Account, Region = n.Parent?.Region, FileBytes = new FileInfo(n.File).Length,
@@ -126,6 +126,9 @@ public static class TemplateLoader
 
         return map;
     }
+
+    // A stack outside any stage has no environment of its own: the template then infers it from its resources' tags.
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     /// <summary>Parses a JSON or YAML CloudFormation template; YAML short forms (<c>!Ref</c>, <c>!GetAtt</c>, <c>!Sub</c>, ...) become their JSON forms.</summary>
     public static JsonObject Parse(string text)
