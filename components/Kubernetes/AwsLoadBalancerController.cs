@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using Infra.Components.Internal;
+using Infra.Components.Kubernetes.Internal;
 
 namespace Infra.Components.Kubernetes;
 
@@ -34,12 +35,14 @@ public sealed class AwsLoadBalancerController : Construct
     /// <summary>The tag the controller puts on everything it creates, with the cluster name as its value.</summary>
     public const string ClusterTag = "elbv2.k8s.aws/cluster";
 
-    /// <summary>Installs the controller.</summary>
-    public AwsLoadBalancerController(Construct scope, string id, EksCluster cluster)
+    /// <summary>Installs the controller, validating every prop first.</summary>
+    public AwsLoadBalancerController(Construct scope, string id, AwsLoadBalancerControllerProps props)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(props);
         ComponentMetadata.Mark(this);
+        Validate(scope, id, props);
+        var cluster = props.Cluster;
         var stack = Stack.Of(this);
         var identity = cluster.AddPodIdentityRole(this, "Role", "kube-system", ServiceAccount, $"AWS Load Balancer Controller of EKS cluster {cluster.ClusterName}");
         var grants = new PolicyScope(stack.Partition, stack.Region, stack.Account, cluster.ClusterName);
@@ -67,24 +70,29 @@ public sealed class AwsLoadBalancerController : Construct
             Release = "aws-load-balancer-controller",
             Wait = true,
             Timeout = Duration.Minutes(10),
-            Values = new Dictionary<string, object>
+            Values = HelmValues.From(new AwsLoadBalancerControllerValues
             {
-                ["clusterName"] = cluster.ClusterName,
-                ["region"] = stack.Region,
-                // Pods cannot reach IMDS (hop limit 1), so the controller is told its VPC.
-                ["vpcId"] = cluster.Cluster.Vpc.VpcId,
-                ["replicaCount"] = 2,
-                ["serviceAccount"] = new Dictionary<string, object> { ["create"] = true, ["name"] = ServiceAccount },
-                ["enableShield"] = false,
-                ["enableWaf"] = false,
-                ["enableWafv2"] = false,
-                ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
-                ["tolerations"] = EksClusterDefaults.SystemTolerations(),
-            },
+                ClusterName = cluster.ClusterName,
+                Region = stack.Region,
+                VpcId = cluster.Cluster.Vpc.VpcId,
+                ReplicaCount = props.Replicas,
+                ServiceAccount = new ServiceAccountValues { Name = ServiceAccount },
+                NodeSelector = HelmPlacement.SystemNodes.NodeSelector,
+                Tolerations = HelmPlacement.SystemNodes.Tolerations,
+            }),
         });
         Chart.Node.AddDependency(identity.Association);
         Chart.Node.AddDependency(Ec2Policy);
         Chart.Node.AddDependency(LoadBalancingPolicy);
+    }
+
+    private static void Validate(Construct scope, string id, AwsLoadBalancerControllerProps props)
+    {
+        var v = new ValidationCollector();
+        v.Require(props.Cluster is not null, "Cluster: give the EksCluster the controller runs on.");
+        v.Require(props.Replicas is >= 1 and <= AwsLoadBalancerControllerDefaults.MaxReplicas,
+            $"Replicas: {props.Replicas} must be 1 to {AwsLoadBalancerControllerDefaults.MaxReplicas} (one leader, the others on standby).");
+        v.ThrowIfAny(scope, id, nameof(AwsLoadBalancerControllerProps));
     }
 
     /// <summary>The chart; install Services of type LoadBalancer after it, or their NLB is never created.</summary>

@@ -33,7 +33,7 @@ public sealed class PlatformStack : EnvironmentStack
         PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
             "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
             "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
-        LoadBalancerController = new AwsLoadBalancerController(this, "LoadBalancerController", cluster.Eks);
+        LoadBalancerController = new AwsLoadBalancerController(this, "LoadBalancerController", new AwsLoadBalancerControllerProps { Cluster = cluster.Eks });
         PolicySuppressions.Add(LoadBalancerController.Ec2Policy, "INFRA-IAM-3",
             "Only reads (ec2/elasticloadbalancing Describe*, acm List/Describe) are on *, as those APIs have no resource-level permissions; the ELB service-linked role is limited by iam:AWSServiceName.",
             "Resource::*");

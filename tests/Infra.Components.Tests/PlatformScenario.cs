@@ -39,7 +39,7 @@ public sealed class PlatformScenario
             Revisioned = true,
             IstiodReplicas = 2,
             Monitoring = Monitoring,
-            Gateway = new IstioGatewayProps { LoadBalancerController = new AwsLoadBalancerController(stack, "Lbc", cluster), MinReplicas = 2, MaxReplicas = 6 },
+            Gateway = new IstioGatewayProps { LoadBalancerController = new AwsLoadBalancerController(stack, "Lbc", new AwsLoadBalancerControllerProps { Cluster = cluster }), MinReplicas = 2, MaxReplicas = 6 },
         });
         Revisioned = Template.FromStack(stack).ToJsonObject();
 

@@ -15,8 +15,13 @@ public sealed class AwsLoadBalancerControllerTests
     private const string Tag = "elbv2.k8s.aws/cluster";
 
     private readonly JsonObject _json;
+    private readonly PlatformScenario _scenario;
 
-    public AwsLoadBalancerControllerTests(PlatformScenario scenario) => _json = scenario.Revisioned;
+    public AwsLoadBalancerControllerTests(PlatformScenario scenario)
+    {
+        _scenario = scenario;
+        _json = scenario.Revisioned;
+    }
 
     private const string Account = "123456789012";
 
@@ -57,6 +62,16 @@ public sealed class AwsLoadBalancerControllerTests
         Assert.Equal(2, (int)values["replicaCount"]!);
         var association = _json.Resources("AWS::EKS::PodIdentityAssociation").Single(a => a.Key.StartsWith("LbcRoleAssociation", StringComparison.Ordinal)).Value["Properties"]!;
         Assert.Equal(("kube-system", AwsLoadBalancerController.ServiceAccount), ((string)association["Namespace"]!, (string)association["ServiceAccount"]!));
+    }
+
+    [Fact]
+    public void Runs_two_replicas_unless_told_otherwise_and_refuses_a_count_outside_one_to_five()
+    {
+        Assert.Equal(2, new AwsLoadBalancerControllerProps { Cluster = _scenario.Cluster }.Replicas);
+        var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
+        var e = Assert.Throws<Infra.Components.ConstructValidationException>(() =>
+            new AwsLoadBalancerController(stack, "Lbc", new AwsLoadBalancerControllerProps { Cluster = _scenario.Cluster, Replicas = 0 }));
+        Assert.Equal("Replicas: 0 must be 1 to 5 (one leader, the others on standby).", Assert.Single(e.Problems));
     }
 
     [Fact]
