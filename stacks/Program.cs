@@ -141,10 +141,8 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var known = EnvironmentConfigLoader.EnvironmentNames(configDirectory);
-        if (!known.Contains(environment))
+        if (!IsEnvironment(configDirectory, environment, errors))
         {
-            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", known)} (the files in {configDirectory}).");
             return 2;
         }
 
@@ -160,6 +158,19 @@ public static class Program
         }
     }
 
+    // Whether the config folder has a file for the environment; says which it has when not.
+    private static bool IsEnvironment(string configDirectory, string environment, TextWriter errors)
+    {
+        var known = EnvironmentConfigLoader.EnvironmentNames(configDirectory);
+        if (known.Contains(environment))
+        {
+            return true;
+        }
+
+        errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", known)} (the files in {configDirectory}).");
+        return false;
+    }
+
     /// <summary>
     /// What the deploy workflow needs to deploy one environment, from its validated config file: the CDK stack
     /// selector of its stage (<c>Prod/*</c>), its account, primary region and the role to assume with OIDC.
@@ -169,10 +180,8 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var known = EnvironmentConfigLoader.EnvironmentNames(configDirectory);
-        if (!known.Contains(environment))
+        if (!IsEnvironment(configDirectory, environment, errors))
         {
-            errors.WriteLine($"unknown environment '{environment}'; use one of {string.Join(", ", known)} (the files in {configDirectory}).");
             return 2;
         }
 

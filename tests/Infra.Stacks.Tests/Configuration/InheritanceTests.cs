@@ -138,5 +138,20 @@ public sealed class InheritanceTests : IDisposable
         Assert.DoesNotContain("extends", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_config_verb_shows_where_prods_values_come_from_and_refuses_an_unknown_environment()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        Assert.Equal(0, Program.PrintEffectiveConfig(Infra.TestKit.RepoPaths.ConfigDirectory, "prod", output, errors));
+        var text = output.ToString();
+        Assert.Matches(@"(?m)^  version: ""1\.35""    # .*base[/\\]two-region\.yaml:\d+$", text);
+        Assert.Matches(@"(?m)^  natGateways: perAz    # .*prod\.yaml:\d+$", text);
+
+        Assert.Equal(2, Program.PrintEffectiveConfig(Infra.TestKit.RepoPaths.ConfigDirectory, "qa", output, errors));
+        Assert.StartsWith("unknown environment 'qa'; use one of dev, prod, staging", errors.ToString(), StringComparison.Ordinal);
+    }
+
     private void Write(string name, string yaml) => File.WriteAllText(Path.Combine(_directory, $"{name}.yaml"), yaml);
 }
