@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Amazon.CDK.AWS.EC2;
 using Infra.Components.Kubernetes;
+using Infra.Components.Kubernetes.Karpenter;
 using Infra.Components.Network;
 using Infra.Components.Storage;
 
@@ -449,13 +450,13 @@ public static class EnvironmentConfigLoader
         var pool = new NodePoolConfig
         {
             Name = r.String("name") ?? "",
-            CapacityTypes = r.StringList("capacityTypes") ?? [],
-            Architectures = r.StringList("architectures") ?? [],
+            CapacityTypes = r.EnumList("capacityTypes", KarpenterConfigMapping.CapacityTypes) ?? [],
+            Architectures = r.EnumList("architectures", KarpenterConfigMapping.Architectures) ?? [],
             InstanceCategories = r.StringList("instanceCategories") ?? [],
             InstanceGenerationGreaterThan = r.Int("instanceGenerationGreaterThan") ?? 0,
             CpuLimit = r.String("cpuLimit") ?? "",
             MemoryLimit = r.String("memoryLimit") ?? "",
-            ConsolidationPolicy = r.String("consolidationPolicy") ?? "",
+            ConsolidationPolicy = r.Enum("consolidationPolicy", KarpenterConfigMapping.ConsolidationPolicies) ?? ConsolidationPolicy.WhenEmptyOrUnderutilized,
             ConsolidateAfter = r.String("consolidateAfter") ?? "",
             ExpireAfter = r.String("expireAfter") ?? "",
             Budgets = r.MapList("budgets", required: false)?.Select(b =>
@@ -465,7 +466,7 @@ public static class EnvironmentConfigLoader
                     Nodes = b.String("nodes") ?? "",
                     Schedule = b.String("schedule", required: false),
                     Duration = b.String("duration", required: false),
-                    Reasons = b.StringList("reasons", required: false) ?? [],
+                    Reasons = b.EnumList("reasons", KarpenterConfigMapping.Reasons, required: false) ?? [],
                 };
                 b.Done();
                 return budget;

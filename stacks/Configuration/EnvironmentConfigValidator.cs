@@ -158,7 +158,7 @@ internal static partial class EnvironmentConfigValidator
 
         // The monitoring pods select on-demand capacity: some node pool must offer it, or they never schedule.
         var pools = config.Kubernetes.Karpenter.NodePools;
-        if (pools.Count > 0 && pools.All(p => p.CapacityTypes.All(KarpenterConfigMapping.CapacityTypes.ContainsKey)) && !pools.Any(p => p.CapacityTypes.Contains("on-demand")))
+        if (pools.Count > 0 && !pools.Any(p => p.CapacityTypes.Contains(CapacityType.OnDemand)))
         {
             context.Add("kubernetes.karpenter.nodePools", "no pool allows on-demand capacity, which Prometheus, Alertmanager and Grafana run on; add on-demand to a pool's capacityTypes.");
         }

@@ -21,17 +21,20 @@ public static partial class KarpenterConfigMapping
         ["spot"] = CapacityType.Spot, ["on-demand"] = CapacityType.OnDemand, ["reserved"] = CapacityType.Reserved,
     };
 
-    private static readonly Dictionary<string, CpuArchitecture> Architectures = new(StringComparer.Ordinal)
+    /// <summary>The architectures a pool may list, as the YAML spells them.</summary>
+    internal static readonly Dictionary<string, CpuArchitecture> Architectures = new(StringComparer.Ordinal)
     {
         ["amd64"] = CpuArchitecture.Amd64, ["arm64"] = CpuArchitecture.Arm64,
     };
 
-    private static readonly Dictionary<string, ConsolidationPolicy> Policies = new(StringComparer.Ordinal)
+    /// <summary>The consolidation policies, as the YAML spells them.</summary>
+    internal static readonly Dictionary<string, ConsolidationPolicy> ConsolidationPolicies = new(StringComparer.Ordinal)
     {
         ["whenEmpty"] = ConsolidationPolicy.WhenEmpty, ["whenEmptyOrUnderutilized"] = ConsolidationPolicy.WhenEmptyOrUnderutilized,
     };
 
-    private static readonly Dictionary<string, DisruptionReason> Reasons = new(StringComparer.Ordinal)
+    /// <summary>The disruption reasons a budget may list, as the YAML spells them.</summary>
+    internal static readonly Dictionary<string, DisruptionReason> Reasons = new(StringComparer.Ordinal)
     {
         ["Empty"] = DisruptionReason.Empty, ["Drifted"] = DisruptionReason.Drifted, ["Underutilized"] = DisruptionReason.Underutilized,
     };
@@ -45,8 +48,8 @@ public static partial class KarpenterConfigMapping
         {
             Name = p.Name,
             NodeClassName = NodeClassName,
-            CapacityTypes = p.CapacityTypes.Where(CapacityTypes.ContainsKey).Select(c => CapacityTypes[c]).ToArray(),
-            Architectures = p.Architectures.Where(Architectures.ContainsKey).Select(a => Architectures[a]).ToArray(),
+            CapacityTypes = p.CapacityTypes,
+            Architectures = p.Architectures,
             InstanceCategories = p.InstanceCategories,
             InstanceGenerationGreaterThan = p.InstanceGenerationGreaterThan,
             Labels = p.Labels,
@@ -55,14 +58,14 @@ public static partial class KarpenterConfigMapping
             Limits = new NodePoolLimits { Cpu = p.CpuLimit, Memory = p.MemoryLimit },
             Disruption = new NodePoolDisruption
             {
-                ConsolidationPolicy = Policies.GetValueOrDefault(p.ConsolidationPolicy, ConsolidationPolicy.WhenEmptyOrUnderutilized),
+                ConsolidationPolicy = p.ConsolidationPolicy,
                 ConsolidateAfter = p.ConsolidateAfter,
                 Budgets = p.Budgets.Select(b => new DisruptionBudget
                 {
                     Nodes = b.Nodes,
                     Schedule = b.Schedule,
                     Duration = b.Duration,
-                    Reasons = b.Reasons.Where(Reasons.ContainsKey).Select(r => Reasons[r]).ToArray(),
+                    Reasons = b.Reasons,
                 }).ToArray(),
             },
         }).ToList();
@@ -85,23 +88,6 @@ public static partial class KarpenterConfigMapping
     public static IReadOnlyList<KeyProblem> Validate(KarpenterConfig config)
     {
         var problems = new List<KeyProblem>();
-        for (var i = 0; i < config.NodePools.Count; i++)
-        {
-            var pool = config.NodePools[i];
-            var at = $"kubernetes.karpenter.nodePools[{i}]";
-            Unknown(pool.CapacityTypes, CapacityTypes.Keys, $"{at}.capacityTypes", problems);
-            Unknown(pool.Architectures, Architectures.Keys, $"{at}.architectures", problems);
-            if (!Policies.ContainsKey(pool.ConsolidationPolicy))
-            {
-                problems.Add(new($"{at}.consolidationPolicy", $"'{pool.ConsolidationPolicy}' is not allowed; use one of: {string.Join(", ", Policies.Keys)}."));
-            }
-
-            for (var b = 0; b < pool.Budgets.Count; b++)
-            {
-                Unknown(pool.Budgets[b].Reasons, Reasons.Keys, $"{at}.budgets[{b}].reasons", problems);
-            }
-        }
-
         var placeholders = NodeClass(config, "node-role", "cluster", "sg-00000000000000000", new Dictionary<string, string>());
         foreach (var problem in KarpenterManifestValidator.Validate(NodePools(config), [placeholders]))
         {
@@ -109,17 +95,6 @@ public static partial class KarpenterConfigMapping
         }
 
         return problems;
-    }
-
-    private static void Unknown(IReadOnlyList<string> values, IEnumerable<string> allowed, string at, List<KeyProblem> problems)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!allowed.Contains(values[i]))
-            {
-                problems.Add(new($"{at}[{i}]", $"'{values[i]}' is not allowed; use one of: {string.Join(", ", allowed)}."));
-            }
-        }
     }
 
     // "NodePools[0].Disruption.ConsolidateAfter: message" -> "kubernetes.karpenter.nodePools[0].consolidateAfter".

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Infra.Components.Kubernetes;
+using Infra.Components.Kubernetes.Karpenter;
 
 namespace Infra.Stacks.Configuration;
 
@@ -53,11 +54,11 @@ public sealed record NodePoolConfig
     /// <summary>The pool's name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>spot, on-demand, reserved.</summary>
-    public required IReadOnlyList<string> CapacityTypes { get; init; }
+    /// <summary>The capacity types (<c>spot</c>, <c>on-demand</c>, <c>reserved</c> in the file).</summary>
+    public required IReadOnlyList<CapacityType> CapacityTypes { get; init; }
 
-    /// <summary>amd64, arm64.</summary>
-    public required IReadOnlyList<string> Architectures { get; init; }
+    /// <summary>The CPU architectures (<c>amd64</c>, <c>arm64</c> in the file).</summary>
+    public required IReadOnlyList<CpuArchitecture> Architectures { get; init; }
 
     /// <summary>Instance categories such as c, m, r.</summary>
     public required IReadOnlyList<string> InstanceCategories { get; init; }
@@ -71,8 +72,8 @@ public sealed record NodePoolConfig
     /// <summary>The pool's memory limit (a quantity).</summary>
     public required string MemoryLimit { get; init; }
 
-    /// <summary>whenEmpty or whenEmptyOrUnderutilized.</summary>
-    public required string ConsolidationPolicy { get; init; }
+    /// <summary>When Karpenter consolidates (<c>whenEmpty</c> or <c>whenEmptyOrUnderutilized</c> in the file).</summary>
+    public required ConsolidationPolicy ConsolidationPolicy { get; init; }
 
     /// <summary>How long a node must be empty or underutilized first.</summary>
     public required string ConsolidateAfter { get; init; }
@@ -102,6 +103,6 @@ public sealed record BudgetConfig
     /// <summary>How long after each scheduled start it applies.</summary>
     public string? Duration { get; init; }
 
-    /// <summary>Which disruption reasons it limits (Empty, Drifted, Underutilized).</summary>
-    public IReadOnlyList<string> Reasons { get; init; } = [];
+    /// <summary>Which disruption reasons it limits (<c>Empty</c>, <c>Drifted</c>, <c>Underutilized</c> in the file); all when empty.</summary>
+    public IReadOnlyList<DisruptionReason> Reasons { get; init; } = [];
 }

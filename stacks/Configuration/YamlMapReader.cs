@@ -262,6 +262,32 @@ internal sealed class YamlMapReader
         return items;
     }
 
+    /// <summary>A list of values of a closed set: each item is reported at its own line when it is not one of <paramref name="allowed"/>.</summary>
+    public IReadOnlyList<T>? EnumList<T>(string key, IReadOnlyDictionary<string, T> allowed, bool required = true)
+        where T : struct
+    {
+        var items = StringList(key, required);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var values = new List<T>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (allowed.TryGetValue(items[i], out var value))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                Context.Add($"{At(key)}[{i}]", $"'{items[i]}' is not allowed; use one of: {string.Join(", ", allowed.Keys)}.");
+            }
+        }
+
+        return values;
+    }
+
     public YamlMapReader? Map(string key, bool required = true)
     {
         var node = Take(key, required);

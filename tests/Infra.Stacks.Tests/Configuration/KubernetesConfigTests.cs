@@ -14,7 +14,7 @@ public sealed class KubernetesConfigTests
         Assert.Equal(["203.0.113.0/24"], k8s.PublicAccessCidrs);
         Assert.Equal("1.14.1", k8s.Karpenter.Version);
         var pool = Assert.Single(k8s.Karpenter.NodePools);
-        Assert.Equal(["spot", "on-demand"], pool.CapacityTypes);
+        Assert.Equal([Infra.Components.Kubernetes.Karpenter.CapacityType.Spot, Infra.Components.Kubernetes.Karpenter.CapacityType.OnDemand], pool.CapacityTypes);
         Assert.Equal("30s", pool.ConsolidateAfter);
     }
 
