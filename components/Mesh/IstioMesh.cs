@@ -180,44 +180,32 @@ public sealed class IstioMesh : Construct
         RevisionTags = Revision is null ? null : [StableTag],
     });
 
-    private Dictionary<string, object> GatewayValues(IstioGatewayProps gateway, IstioMeshProps props)
+    private Dictionary<string, object> GatewayValues(IstioGatewayProps gateway, IstioMeshProps props) => HelmValues.From(new IstioGatewayValues
     {
-        var values = new Dictionary<string, object>
+        Service = new IstioGatewayValues.ServiceValues
         {
-            ["service"] = new Dictionary<string, object>
+            Type = "LoadBalancer",
+            Annotations = new Dictionary<string, string>
             {
-                ["type"] = "LoadBalancer",
-                ["annotations"] = new Dictionary<string, object>
-                {
-                    // "external" hands the Service to the AWS Load Balancer Controller, not the legacy in-tree provider.
-                    ["service.beta.kubernetes.io/aws-load-balancer-type"] = "external",
-                    ["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] = "ip",
-                    ["service.beta.kubernetes.io/aws-load-balancer-scheme"] = gateway.InternetFacing ? "internet-facing" : "internal",
-                    ["service.beta.kubernetes.io/aws-load-balancer-attributes"] = "load_balancing.cross_zone.enabled=true",
-                },
+                // "external" hands the Service to the AWS Load Balancer Controller, not the legacy in-tree provider.
+                ["service.beta.kubernetes.io/aws-load-balancer-type"] = "external",
+                ["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] = "ip",
+                ["service.beta.kubernetes.io/aws-load-balancer-scheme"] = gateway.InternetFacing ? "internet-facing" : "internal",
+                ["service.beta.kubernetes.io/aws-load-balancer-attributes"] = "load_balancing.cross_zone.enabled=true",
             },
-            ["autoscaling"] = new Dictionary<string, object>
-            {
-                ["enabled"] = true,
-                ["minReplicas"] = gateway.MinReplicas,
-                ["maxReplicas"] = gateway.MaxReplicas,
-                ["targetCPUUtilizationPercentage"] = 80,
-            },
-            ["nodeSelector"] = EksClusterDefaults.ToValues(props.NodeSelector),
-        };
-        if (gateway.MinReplicas >= 2)
+        },
+        Autoscaling = new IstioGatewayValues.AutoscalingValues
         {
-            // With one replica a minAvailable of 1 would block every node drain.
-            values["podDisruptionBudget"] = new Dictionary<string, object> { ["minAvailable"] = 1 };
-        }
-
-        if (Revision is not null)
-        {
-            values["revision"] = StableTag;
-        }
-
-        return values;
-    }
+            Enabled = true,
+            MinReplicas = gateway.MinReplicas,
+            MaxReplicas = gateway.MaxReplicas,
+            TargetCpuUtilizationPercentage = 80,
+        },
+        NodeSelector = props.NodeSelector,
+        // With one replica a minAvailable of 1 would block every node drain.
+        PodDisruptionBudget = gateway.MinReplicas >= 2 ? new IstioGatewayValues.DisruptionBudgetValues { MinAvailable = 1 } : null,
+        Revision = Revision is null ? null : StableTag,
+    });
 
     // Every sidecar's Envoy statistics, in every namespace, on the port the injector names.
     private static Dictionary<string, object> EnvoyPodMonitor() => new()

@@ -9,6 +9,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
 using Infra.Components.Internal;
+using Infra.Components.Kubernetes.Karpenter.Internal;
 
 namespace Infra.Components.Kubernetes.Karpenter;
 
@@ -195,23 +196,16 @@ public sealed class KarpenterAddOn : Construct
         return queue;
     }
 
-    private static Dictionary<string, object> ChartValues(string clusterName, string queueName, int replicas) => new()
+    private static Dictionary<string, object> ChartValues(string clusterName, string queueName, int replicas) => HelmValues.From(new KarpenterChartValues
     {
-        ["settings"] = new Dictionary<string, object> { ["clusterName"] = clusterName, ["interruptionQueue"] = queueName },
-        ["serviceAccount"] = new Dictionary<string, object> { ["name"] = ServiceAccount },
-        ["replicas"] = replicas,
-        ["controller"] = new Dictionary<string, object>
-        {
-            ["resources"] = new Dictionary<string, object>
-            {
-                ["requests"] = new Dictionary<string, object> { ["cpu"] = "1", ["memory"] = "1Gi" },
-                ["limits"] = new Dictionary<string, object> { ["cpu"] = "1", ["memory"] = "1Gi" },
-            },
-        },
+        Settings = new KarpenterChartValues.SettingsValues { ClusterName = clusterName, InterruptionQueue = queueName },
+        ServiceAccount = new KarpenterChartValues.ServiceAccountValues { Name = ServiceAccount },
+        Replicas = replicas,
+        Controller = KarpenterChartValues.ControllerValues.Sized("1", "1Gi"),
         // The system nodes carry this taint; Karpenter must run there, never on nodes it manages.
-        ["tolerations"] = EksClusterDefaults.SystemTolerations(),
-        ["nodeSelector"] = EksClusterDefaults.SystemNodeSelector(),
-    };
+        Tolerations = HelmPlacement.SystemNodes.Tolerations,
+        NodeSelector = HelmPlacement.SystemNodes.NodeSelector,
+    });
 
     private KubernetesManifest AddManifest(string id, IDictionary<string, object> manifest, HelmChart chart)
     {
