@@ -77,23 +77,8 @@ public sealed class IstioMesh : Construct
             Manifest =
             [
                 // In the root namespace, so it applies to the whole mesh: plaintext between workloads is refused.
-                new Dictionary<string, object>
-                {
-                    ["apiVersion"] = "security.istio.io/v1",
-                    ["kind"] = "PeerAuthentication",
-                    ["metadata"] = new Dictionary<string, object> { ["name"] = "default", ["namespace"] = Namespace },
-                    ["spec"] = new Dictionary<string, object> { ["mtls"] = new Dictionary<string, object> { ["mode"] = "STRICT" } },
-                },
-                new Dictionary<string, object>
-                {
-                    ["apiVersion"] = "telemetry.istio.io/v1",
-                    ["kind"] = "Telemetry",
-                    ["metadata"] = new Dictionary<string, object> { ["name"] = "mesh-default", ["namespace"] = Namespace },
-                    ["spec"] = new Dictionary<string, object>
-                    {
-                        ["accessLogging"] = new object[] { new Dictionary<string, object> { ["providers"] = new object[] { new Dictionary<string, object> { ["name"] = "envoy" } } } },
-                    },
-                },
+                MeshManifests.StrictMtls(Namespace),
+                MeshManifests.AccessLogging(Namespace),
             ],
         });
         Policies.Node.AddDependency(Istiod);
@@ -124,7 +109,7 @@ public sealed class IstioMesh : Construct
             {
                 Cluster = cluster,
                 Overwrite = true,
-                Manifest = [EnvoyPodMonitor(), IstiodServiceMonitor()],
+                Manifest = [MeshManifests.EnvoyPodMonitor(Namespace), MeshManifests.IstiodServiceMonitor(Namespace)],
             });
             Monitors.Node.AddDependency(monitoring.Chart);
             Monitors.Node.AddDependency(Istiod);
@@ -206,36 +191,4 @@ public sealed class IstioMesh : Construct
         PodDisruptionBudget = gateway.MinReplicas >= 2 ? new IstioGatewayValues.DisruptionBudgetValues { MinAvailable = 1 } : null,
         Revision = Revision is null ? null : StableTag,
     });
-
-    // Every sidecar's Envoy statistics, in every namespace, on the port the injector names.
-    private static Dictionary<string, object> EnvoyPodMonitor() => new()
-    {
-        ["apiVersion"] = "monitoring.coreos.com/v1",
-        ["kind"] = "PodMonitor",
-        ["metadata"] = new Dictionary<string, object> { ["name"] = "envoy-stats", ["namespace"] = Namespace },
-        ["spec"] = new Dictionary<string, object>
-        {
-            ["namespaceSelector"] = new Dictionary<string, object> { ["any"] = true },
-            ["selector"] = new Dictionary<string, object>
-            {
-                ["matchExpressions"] = new object[] { new Dictionary<string, object> { ["key"] = "security.istio.io/tlsMode", ["operator"] = "Exists" } },
-            },
-            ["podMetricsEndpoints"] = new object[]
-            {
-                new Dictionary<string, object> { ["port"] = "http-envoy-prom", ["path"] = "/stats/prometheus", ["interval"] = "30s" },
-            },
-        },
-    };
-
-    private static Dictionary<string, object> IstiodServiceMonitor() => new()
-    {
-        ["apiVersion"] = "monitoring.coreos.com/v1",
-        ["kind"] = "ServiceMonitor",
-        ["metadata"] = new Dictionary<string, object> { ["name"] = "istiod", ["namespace"] = Namespace },
-        ["spec"] = new Dictionary<string, object>
-        {
-            ["selector"] = new Dictionary<string, object> { ["matchLabels"] = new Dictionary<string, object> { ["istio"] = "pilot" } },
-            ["endpoints"] = new object[] { new Dictionary<string, object> { ["port"] = "http-monitoring", ["interval"] = "30s" } },
-        },
-    };
 }
