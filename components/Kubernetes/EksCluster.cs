@@ -11,6 +11,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using Infra.Components.Internal;
+using Infra.Components.Kubernetes.Internal;
 
 namespace Infra.Components.Kubernetes;
 
@@ -336,21 +337,19 @@ public sealed class EksCluster : Construct
         addon.Node.AddDependency(PodIdentityAgent);
         addon.Node.AddDependency(SystemNodeGroup);
 
-        var storageClass = Cluster.AddManifest("DefaultStorageClass", new Dictionary<string, object>
+        var storageClass = Cluster.AddManifest("DefaultStorageClass", new StorageClassObject
         {
-            ["apiVersion"] = "storage.k8s.io/v1",
-            ["kind"] = "StorageClass",
-            ["metadata"] = new Dictionary<string, object>
+            Metadata = new StorageClassObject.ClusterScopedMetadata
             {
-                ["name"] = DefaultStorageClass,
-                ["annotations"] = new Dictionary<string, object> { ["storageclass.kubernetes.io/is-default-class"] = "true" },
+                Name = DefaultStorageClass,
+                Annotations = new Dictionary<string, string> { ["storageclass.kubernetes.io/is-default-class"] = "true" },
             },
-            ["provisioner"] = "ebs.csi.aws.com",
-            ["parameters"] = new Dictionary<string, object> { ["type"] = "gp3", ["encrypted"] = "true", ["kmsKeyId"] = EncryptionKey.KeyArn },
-            ["volumeBindingMode"] = "WaitForFirstConsumer",
-            ["allowVolumeExpansion"] = true,
-            ["reclaimPolicy"] = "Delete",
-        });
+            Provisioner = "ebs.csi.aws.com",
+            Parameters = new Dictionary<string, string> { ["type"] = "gp3", ["encrypted"] = "true", ["kmsKeyId"] = EncryptionKey.KeyArn },
+            VolumeBindingMode = "WaitForFirstConsumer",
+            AllowVolumeExpansion = true,
+            ReclaimPolicy = "Delete",
+        }.ToManifest());
         storageClass.Node.AddDependency(addon);
         return role;
     }
