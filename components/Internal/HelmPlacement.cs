@@ -48,3 +48,15 @@ internal sealed record HelmPlacement
     /// <summary>Nodes with these labels, no taints tolerated.</summary>
     public static HelmPlacement On(IReadOnlyDictionary<string, string> nodeSelector) => new() { NodeSelector = nodeSelector, Tolerations = [] };
 }
+
+/// <summary>A chart's <c>serviceAccount</c> block: the account's name and, where the chart asks, whether to create it.</summary>
+internal sealed record HelmServiceAccount
+{
+    /// <summary><c>create</c>; left out (the chart's default) when <c>null</c>.</summary>
+    [JsonPropertyName("create")]
+    public bool? Create { get; init; }
+
+    /// <summary><c>name</c>: the account Pod Identity hands the role to.</summary>
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+}

@@ -76,7 +76,7 @@ public sealed class AwsLoadBalancerController : Construct
                 Region = stack.Region,
                 VpcId = cluster.Cluster.Vpc.VpcId,
                 ReplicaCount = props.Replicas,
-                ServiceAccount = new ServiceAccountValues { Name = ServiceAccount },
+                ServiceAccount = new HelmServiceAccount { Create = true, Name = ServiceAccount },
                 NodeSelector = HelmPlacement.SystemNodes.NodeSelector,
                 Tolerations = HelmPlacement.SystemNodes.Tolerations,
             }),

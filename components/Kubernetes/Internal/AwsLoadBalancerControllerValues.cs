@@ -24,7 +24,7 @@ internal sealed record AwsLoadBalancerControllerValues
     public required int ReplicaCount { get; init; }
 
     [JsonPropertyName("serviceAccount")]
-    public required ServiceAccountValues ServiceAccount { get; init; }
+    public required HelmServiceAccount ServiceAccount { get; init; }
 
     [JsonPropertyName("enableShield")]
     public bool EnableShield { get; init; }
@@ -40,14 +40,4 @@ internal sealed record AwsLoadBalancerControllerValues
 
     [JsonPropertyName("tolerations")]
     public required IReadOnlyList<HelmToleration> Tolerations { get; init; }
-}
-
-/// <summary><c>serviceAccount</c>: the chart creates the account Pod Identity hands the role to.</summary>
-internal sealed record ServiceAccountValues
-{
-    [JsonPropertyName("create")]
-    public bool Create { get; init; } = true;
-
-    [JsonPropertyName("name")]
-    public required string Name { get; init; }
 }

@@ -199,7 +199,7 @@ public sealed class KarpenterAddOn : Construct
     private static Dictionary<string, object> ChartValues(string clusterName, string queueName, int replicas) => HelmValues.From(new KarpenterChartValues
     {
         Settings = new KarpenterChartValues.SettingsValues { ClusterName = clusterName, InterruptionQueue = queueName },
-        ServiceAccount = new KarpenterChartValues.ServiceAccountValues { Name = ServiceAccount },
+        ServiceAccount = new HelmServiceAccount { Name = ServiceAccount },
         Replicas = replicas,
         Controller = KarpenterChartValues.ControllerValues.Sized("1", "1Gi"),
         // The system nodes carry this taint; Karpenter must run there, never on nodes it manages.

@@ -18,7 +18,7 @@ internal sealed record ExternalSecretsValues
 
     /// <summary><c>serviceAccount</c>: the controller's service account.</summary>
     [JsonPropertyName("serviceAccount")]
-    public required ServiceAccountValues ServiceAccount { get; init; }
+    public required HelmServiceAccount ServiceAccount { get; init; }
 
     /// <summary><c>nodeSelector</c>: the controller's.</summary>
     [JsonPropertyName("nodeSelector")]
@@ -40,18 +40,10 @@ internal sealed record ExternalSecretsValues
     public static ExternalSecretsValues On(HelmPlacement placement, string serviceAccount) => new()
     {
         Global = placement,
-        ServiceAccount = new ServiceAccountValues { Name = serviceAccount },
+        ServiceAccount = new HelmServiceAccount { Name = serviceAccount },
         NodeSelector = placement.NodeSelector,
         Tolerations = placement.Tolerations,
         Webhook = placement,
         CertController = placement,
     };
-
-    /// <summary><c>serviceAccount</c>.</summary>
-    internal sealed record ServiceAccountValues
-    {
-        /// <summary><c>serviceAccount.name</c>.</summary>
-        [JsonPropertyName("name")]
-        public required string Name { get; init; }
-    }
 }

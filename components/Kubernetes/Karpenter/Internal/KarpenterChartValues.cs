@@ -15,7 +15,7 @@ internal sealed record KarpenterChartValues
     public required SettingsValues Settings { get; init; }
 
     [JsonPropertyName("serviceAccount")]
-    public required ServiceAccountValues ServiceAccount { get; init; }
+    public required HelmServiceAccount ServiceAccount { get; init; }
 
     [JsonPropertyName("replicas")]
     public required int Replicas { get; init; }
@@ -37,13 +37,6 @@ internal sealed record KarpenterChartValues
 
         [JsonPropertyName("interruptionQueue")]
         public required string InterruptionQueue { get; init; }
-    }
-
-    /// <summary><c>serviceAccount</c>.</summary>
-    internal sealed record ServiceAccountValues
-    {
-        [JsonPropertyName("name")]
-        public required string Name { get; init; }
     }
 
     /// <summary><c>controller</c>: the controller container's resources.</summary>
