@@ -11,20 +11,24 @@ namespace Infra.Components;
 public sealed class ConstructValidationException : Exception
 {
     /// <summary>Creates the exception for the construct at <paramref name="constructPath"/>.</summary>
-    public ConstructValidationException(string constructPath, string propsType, IReadOnlyList<string> problems)
+    public ConstructValidationException(string constructPath, string propsType, IReadOnlyList<PropertyProblem> problems)
         : base(Format(constructPath, propsType, problems))
     {
         ConstructPath = constructPath;
-        Problems = problems;
+        PropertyProblems = problems;
+        Problems = problems.Select(p => p.ToString()).ToArray();
     }
 
     /// <summary>The construct path (<c>Node.Path</c>) whose props were rejected.</summary>
     public string ConstructPath { get; }
 
-    /// <summary>Every problem found, one sentence each.</summary>
+    /// <summary>Every problem found, with the property path it is about.</summary>
+    public IReadOnlyList<PropertyProblem> PropertyProblems { get; }
+
+    /// <summary>Every problem found, one sentence each, prefixed with its property path.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    private static string Format(string path, string propsType, IReadOnlyList<string> problems) =>
+    private static string Format(string path, string propsType, IReadOnlyList<PropertyProblem> problems) =>
         $"Invalid {propsType} for '{path}' ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):"
         + string.Concat(problems.Select(p => $"{System.Environment.NewLine}  - {p}"));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -40,7 +41,7 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(AuroraPostgresProps), Validate(props));
         ClusterIdentifier = props.ClusterIdentifier;
         var removal = props.RemovalPolicy;
         var deletionProtection = props.DeletionProtection ?? removal != RemovalPolicy.DESTROY;
@@ -189,56 +190,70 @@ public sealed class AuroraPostgresCluster : Construct, IConnectable
     /// <summary>How far this secondary's storage lags the writer (ms); emitted by secondary members only.</summary>
     public Metric MetricReplicationLag() => Metric("AuroraGlobalDBReplicationLag", "Maximum");
 
-    private static void Validate(Construct scope, string id, AuroraPostgresProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(AuroraPostgresProps props)
     {
         var v = new ValidationCollector();
         v.Require(!Token.IsUnresolved(props.ClusterIdentifier) && IsIdentifier(props.ClusterIdentifier),
-            $"ClusterIdentifier: '{props.ClusterIdentifier}' must be a literal of 1-63 lower-case letters, digits and hyphens, starting with a letter.");
+            "ClusterIdentifier", $"'{props.ClusterIdentifier}' must be a literal of 1-63 lower-case letters, digits and hyphens, starting with a letter.");
         v.Require(AuroraPostgresVersions.Supported.ContainsKey(props.EngineVersion),
-            $"EngineVersion: '{props.EngineVersion}' is not one RDS still allows for new clusters here; use one of {string.Join(", ", AuroraPostgresVersions.Supported.Keys)}.");
+            "EngineVersion", $"'{props.EngineVersion}' is not an Aurora PostgreSQL version RDS still allows for new clusters here; use one of {string.Join(", ", AuroraPostgresVersions.Supported.Keys)}.");
         if (props.Global is { } global)
         {
             v.Require(!props.RdsManagedMasterPassword,
-                "RdsManagedMasterPassword: AWS does not support RDS-managed master passwords for Aurora global databases; leave it false (a generated secret, replicated and rotated, is used).");
+                "RdsManagedMasterPassword", "AWS does not support RDS-managed master passwords for Aurora global databases; leave it false (a generated secret, replicated and rotated, is used).");
             v.Require(!Token.IsUnresolved(global.GlobalClusterIdentifier) && IsIdentifier(global.GlobalClusterIdentifier),
-                $"Global.GlobalClusterIdentifier: '{global.GlobalClusterIdentifier}' must be a literal of 1-63 lower-case letters, digits and hyphens (tokens cannot cross regions).");
-            v.Require(!(global.WriteForwarding && global.IsWriter), "Global.WriteForwarding: only a secondary forwards writes; turn it off on the writer.");
+                "Global.GlobalClusterIdentifier", $"'{global.GlobalClusterIdentifier}' must be a literal of 1-63 lower-case letters, digits and hyphens (tokens cannot cross regions).");
+            v.Require(!(global.WriteForwarding && global.IsWriter), "Global.WriteForwarding", "only a secondary forwards writes; turn it off on the writer.");
             v.Require(!global.IsHome || global.SecretReplicaRegions.Count > 0,
-                "Global.SecretReplicaRegions: the home member must replicate the master secret to the other members' regions, or applications there cannot connect after a failover.");
+                "Global.SecretReplicaRegions", "the home member must replicate the master secret to the other members' regions, or applications there cannot connect after a failover.");
         }
         else
         {
-            v.Require(!props.RdsManagedMasterPassword, "RdsManagedMasterPassword: not offered; this component generates, replicates and rotates its own secret, the same way in every topology.");
+            v.Require(!props.RdsManagedMasterPassword, "RdsManagedMasterPassword", "not offered; this component generates, replicates and rotates its own secret, the same way in every topology.");
         }
 
         var c = props.Capacity;
         if (c.IsServerless)
         {
-            v.Require(c.MinAcu >= 0 && c.MinAcu <= c.MaxAcu && c.MaxAcu <= 256 && c.MaxAcu >= 1,
-                $"Capacity: Serverless v2 needs 0 <= min ({c.MinAcu}) <= max ({c.MaxAcu}) <= 256 ACU, and max at least 1.");
-            v.Require(c.MinAcu > 0 || (c.SecondsUntilAutoPause is >= 300 and <= 86400),
-                "Capacity: a minimum of 0 ACU pauses the cluster; give SecondsUntilAutoPause between 300 and 86400.");
-            v.Require(c.MinAcu != 0 || c.SecondsUntilAutoPause is null || c.SecondsUntilAutoPause is >= 300 and <= 86400, "Capacity: SecondsUntilAutoPause must be 300 to 86400.");
-            v.Require(c.MinAcu == 0 || c.SecondsUntilAutoPause is null,
-                $"Capacity: SecondsUntilAutoPause only applies to a minimum of 0 ACU (got {c.MinAcu}); AWS rejects it otherwise.");
-            v.Require(c.MinAcu % 0.5 == 0 && c.MaxAcu % 0.5 == 0, $"Capacity: ACU values go in steps of 0.5 (got {c.MinAcu} and {c.MaxAcu}).");
-            v.Require(c.MinAcu > 0 || props.Global is null,
-                "Capacity: a member of a global database cannot scale to 0 ACU; use a minimum of at least 0.5.");
+            if (c.MinAcu < 0 || c.MinAcu > c.MaxAcu || c.MaxAcu < 1 || c.MaxAcu > 256)
+            {
+                v.Add("Capacity", $"{c.MinAcu} to {c.MaxAcu} ACU is not a Serverless v2 range; use 0 <= minimum <= maximum <= 256 and a maximum of at least 1.");
+            }
+            else if (c.MinAcu == 0 && props.Global is not null)
+            {
+                v.Add("Capacity.MinAcu", "0 pauses the cluster, which a global database member cannot do; use 0.5 or more.");
+            }
+            else if (c.MinAcu % 0.5 != 0 || c.MaxAcu % 0.5 != 0)
+            {
+                v.Add("Capacity", $"{c.MinAcu} to {c.MaxAcu} ACU: Serverless v2 capacity goes in steps of 0.5.");
+            }
+            else if (c.MinAcu > 0 && c.SecondsUntilAutoPause is not null)
+            {
+                v.Add("Capacity.SecondsUntilAutoPause", $"only applies with a minimum of 0 ACU (got {c.MinAcu}); AWS rejects it otherwise. Remove it or use a minimum of 0.");
+            }
+            else if (c.MinAcu == 0 && c.SecondsUntilAutoPause is not (>= 300 and <= 86400))
+            {
+                v.Add("Capacity.SecondsUntilAutoPause", $"{c.SecondsUntilAutoPause?.ToString(CultureInfo.InvariantCulture) ?? "missing"}: with a minimum of 0 ACU, give 300 to 86400 seconds of idleness before the cluster pauses.");
+            }
         }
         else
         {
             v.Require(c.InstanceClass is { } cls && cls.StartsWith("db.", StringComparison.Ordinal) && InstanceFamilies.IsGraviton(cls),
-                $"Capacity: '{c.InstanceClass}' is not a Graviton instance class such as db.r7g.large.");
+                "Capacity.InstanceClass", $"'{c.InstanceClass}' is not a Graviton instance class such as db.r7g.large.");
         }
 
-        v.Require(c.Readers is >= 0 and <= 15, $"Capacity: {c.Readers} readers; Aurora allows 0 to 15.");
-        v.Require(props.BackupRetentionDays is >= 1 and <= 35, $"BackupRetentionDays: {props.BackupRetentionDays} must be 1 to 35.");
-        v.Require(LogRetention.IsAllowed(props.LogRetentionDays), $"LogRetentionDays: {props.LogRetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
+        v.Require(c.Readers is >= 0 and <= 15, "Capacity.Readers", $"{c.Readers} readers: an Aurora cluster has a writer and 0 to 15 readers.");
+        v.Require(props.BackupRetentionDays is >= 1 and <= 35, "BackupRetentionDays", $"{props.BackupRetentionDays} must be 1 to 35.");
+        v.Require(LogRetention.IsAllowed(props.LogRetentionDays), "LogRetentionDays", $"{props.LogRetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
         v.Require(props.MonitoringIntervalSeconds is 0 or 1 or 5 or 10 or 15 or 30 or 60,
-            $"MonitoringIntervalSeconds: {props.MonitoringIntervalSeconds} must be 0, 1, 5, 10, 15, 30 or 60.");
+            "MonitoringIntervalSeconds", $"{props.MonitoringIntervalSeconds} must be 0, 1, 5, 10, 15, 30 or 60.");
         v.Require(props.RemovalPolicy is RemovalPolicy.SNAPSHOT or RemovalPolicy.RETAIN or RemovalPolicy.DESTROY,
-            $"RemovalPolicy: {props.RemovalPolicy} is not one of SNAPSHOT, RETAIN, DESTROY.");
-        v.ThrowIfAny(scope, id, nameof(AuroraPostgresProps));
+            "RemovalPolicy", $"{props.RemovalPolicy} is not one of SNAPSHOT, RETAIN, DESTROY.");
+        return v.Problems;
     }
 
     private static bool IsIdentifier(string name) =>

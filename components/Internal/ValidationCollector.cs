@@ -6,26 +6,32 @@ namespace Infra.Components.Internal;
 /// <summary>Collects every validation problem of a construct's props, then throws once.</summary>
 internal sealed class ValidationCollector
 {
-    private readonly List<string> _problems = new();
+    private readonly List<PropertyProblem> _problems = new();
 
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<PropertyProblem> Problems => _problems;
 
-    public void Require(bool condition, string problem)
+    /// <summary>Records <paramref name="message"/> against <paramref name="property"/> unless <paramref name="condition"/> holds.</summary>
+    public void Require(bool condition, string property, string message)
     {
         if (!condition)
         {
-            _problems.Add(problem);
+            _problems.Add(new PropertyProblem(property, message));
         }
     }
 
-    public void AddRange(IEnumerable<string> problems) => _problems.AddRange(problems);
+    public void Add(string property, string message) => _problems.Add(new PropertyProblem(property, message));
 
-    public void ThrowIfAny(Construct scope, string id, string propsType)
+    public void AddRange(IEnumerable<PropertyProblem> problems) => _problems.AddRange(problems);
+
+    public void ThrowIfAny(Construct scope, string id, string propsType) => ThrowIfAny(scope, id, propsType, _problems);
+
+    /// <summary>Throws <see cref="ConstructValidationException"/> when <paramref name="problems"/> is not empty.</summary>
+    public static void ThrowIfAny(Construct scope, string id, string propsType, IReadOnlyList<PropertyProblem> problems)
     {
-        if (_problems.Count > 0)
+        if (problems.Count > 0)
         {
             var parent = scope.Node.Path;
-            throw new ConstructValidationException(string.IsNullOrEmpty(parent) ? id : $"{parent}/{id}", propsType, _problems);
+            throw new ConstructValidationException(string.IsNullOrEmpty(parent) ? id : $"{parent}/{id}", propsType, problems);
         }
     }
 }

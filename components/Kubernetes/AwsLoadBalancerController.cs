@@ -41,7 +41,7 @@ public sealed class AwsLoadBalancerController : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         ComponentMetadata.Mark(this);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(AwsLoadBalancerControllerProps), Validate(props));
         var cluster = props.Cluster;
         var stack = Stack.Of(this);
         var identity = cluster.AddPodIdentityRole(this, "Role", "kube-system", ServiceAccount, $"AWS Load Balancer Controller of EKS cluster {cluster.ClusterName}");
@@ -86,13 +86,17 @@ public sealed class AwsLoadBalancerController : Construct
         Chart.Node.AddDependency(LoadBalancingPolicy);
     }
 
-    private static void Validate(Construct scope, string id, AwsLoadBalancerControllerProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(AwsLoadBalancerControllerProps props)
     {
         var v = new ValidationCollector();
-        v.Require(props.Cluster is not null, "Cluster: give the EksCluster the controller runs on.");
+        v.Require(props.Cluster is not null, "Cluster", "give the EksCluster the controller runs on.");
         v.Require(props.Replicas is >= 1 and <= AwsLoadBalancerControllerDefaults.MaxReplicas,
-            $"Replicas: {props.Replicas} must be 1 to {AwsLoadBalancerControllerDefaults.MaxReplicas} (one leader, the others on standby).");
-        v.ThrowIfAny(scope, id, nameof(AwsLoadBalancerControllerProps));
+            "Replicas", $"{props.Replicas} must be 1 to {AwsLoadBalancerControllerDefaults.MaxReplicas} (one leader, the others on standby).");
+        return v.Problems;
     }
 
     /// <summary>The chart; install Services of type LoadBalancer after it, or their NLB is never created.</summary>

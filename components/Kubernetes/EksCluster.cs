@@ -28,7 +28,7 @@ public sealed record PodIdentityRole(Role Role, CfnPodIdentityAssociation Associ
 /// (vpc-cni, coredns, kube-proxy, eks-pod-identity-agent, aws-ebs-csi-driver with its Pod Identity role and an
 /// encrypted gp3 default StorageClass). Add Karpenter with <see cref="Karpenter.KarpenterAddOn"/>.
 /// </summary>
-public sealed class EksCluster : Construct
+public sealed partial class EksCluster : Construct
 {
     /// <summary>The Kubernetes minor versions this construct supports (EKS standard support, a reviewed add-on set).</summary>
     public static IReadOnlyList<string> SupportedVersions { get; } = ["1.34", "1.35", "1.36"];
@@ -39,7 +39,7 @@ public sealed class EksCluster : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(EksClusterProps), Validate(props));
         ClusterName = props.ClusterName;
         Version = props.Version;
         SupportType = props.SupportType;
@@ -117,54 +117,61 @@ public sealed class EksCluster : Construct
     public static IPrincipal PodIdentityPrincipal() =>
         new SessionTagsPrincipal(new ServicePrincipal("pods.eks.amazonaws.com"));
 
-    private static void Validate(Construct scope, string id, EksClusterProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(EksClusterProps props)
     {
         var v = new ValidationCollector();
         v.Require(Token.IsUnresolved(props.ClusterName) is false && IsClusterName(props.ClusterName),
-            $"ClusterName: '{props.ClusterName}' must be a literal of 1-100 letters, digits, hyphens and underscores starting with a letter (Karpenter's IAM conditions embed it).");
+            "ClusterName", $"'{props.ClusterName}' must be a literal of 1-100 letters, digits, hyphens and underscores starting with a letter (Karpenter's IAM conditions embed it).");
         v.Require(SupportedVersions.Contains(props.Version),
-            $"Version: '{props.Version}' is not supported; use one of {string.Join(", ", SupportedVersions)}.");
+            "Version", $"'{props.Version}' is not supported; use one of {string.Join(", ", SupportedVersions)}.");
         v.Require(Enum.IsDefined(props.SupportType),
-            $"SupportType: {(int)props.SupportType} is not a support type; use {string.Join(" or ", Enum.GetNames<EksSupportType>())}.");
+            "SupportType", $"{(int)props.SupportType} is not a support type; use {string.Join(" or ", Enum.GetNames<EksSupportType>())}.");
         v.Require(MinorDistance(props.Version, props.KubectlLayerVersion) is <= 1,
-            $"KubectlLayerVersion: kubectl {props.KubectlLayerVersion} is more than one minor version from the cluster's {props.Version}; use the matching @aws-cdk/lambda-layer-kubectl-vNN package.");
+            "KubectlLayerVersion", $"kubectl {props.KubectlLayerVersion} is more than one minor version from the cluster's {props.Version}; use the matching @aws-cdk/lambda-layer-kubectl-vNN package.");
         v.Require(props.AddonVersions is not null || EksAddonVersions.ForKubernetes(props.Version) is not null,
-            $"AddonVersions: no reviewed add-on versions for Kubernetes {props.Version} (reviewed: {string.Join(", ", EksAddonVersions.KubernetesVersions)}); pass AddonVersions.");
+            "AddonVersions", $"no reviewed add-on versions for Kubernetes {props.Version} (reviewed: {string.Join(", ", EksAddonVersions.KubernetesVersions)}); pass AddonVersions.");
         v.Require(props.AdminRoleArns.Count > 0,
-            "AdminRoleArns: give at least one role; with API authentication nobody else can administer the cluster.");
-        foreach (var arn in props.AdminRoleArns.Where(a => !Token.IsUnresolved(a) && !a.StartsWith("arn:aws", StringComparison.Ordinal)))
+            "AdminRoleArns", "is empty; with API authentication nobody else can administer the cluster. Give at least one role ARN.");
+        for (var i = 0; i < props.AdminRoleArns.Count; i++)
         {
-            v.Require(false, $"AdminRoleArns: '{arn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).");
+            var arn = props.AdminRoleArns[i];
+            v.Require(Token.IsUnresolved(arn) || RoleArn().IsMatch(arn), $"AdminRoleArns[{i}]", $"'{arn}' is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name>.");
         }
 
         if (props.Endpoint == EndpointExposure.PublicAndPrivate)
         {
             v.Require(props.PublicAccessCidrs.Count > 0,
-                "PublicAccessCidrs: a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI); an empty list would open it to the internet.");
-            foreach (var cidr in props.PublicAccessCidrs.Where(c => c is "0.0.0.0/0" or "::/0" || !Network.StableSubnetLayout.TryParseCidr(c, out _, out _)))
+                "PublicAccessCidrs", "is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use a private endpoint.");
+            for (var i = 0; i < props.PublicAccessCidrs.Count; i++)
             {
-                v.Require(false, $"PublicAccessCidrs: '{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.");
+                var cidr = props.PublicAccessCidrs[i];
+                v.Require(cidr is not ("0.0.0.0/0" or "::/0") && Network.StableSubnetLayout.TryParseCidr(cidr, out _, out _),
+                    $"PublicAccessCidrs[{i}]", $"'{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.");
             }
         }
         else
         {
-            v.Require(props.PublicAccessCidrs.Count == 0, "PublicAccessCidrs: only used with Endpoint = PublicAndPrivate; remove them or open the endpoint.");
+            v.Require(props.PublicAccessCidrs.Count == 0, "Endpoint", "is private, but public access CIDRs are listed; open the endpoint to public and private access or remove the CIDRs.");
         }
 
         v.Require(LogRetention.IsAllowed(props.ControlPlaneLogRetentionDays),
-            $"ControlPlaneLogRetentionDays: {props.ControlPlaneLogRetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
+            "ControlPlaneLogRetentionDays", $"{props.ControlPlaneLogRetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
         var nodes = props.SystemNodes;
-        v.Require(nodes.InstanceTypes.Count > 0, "SystemNodes.InstanceTypes: give at least one instance type.");
+        v.Require(nodes.InstanceTypes.Count > 0, "SystemNodes.InstanceTypes", "give at least one instance type.");
         v.Require(nodes.MinSize >= 1 && nodes.MinSize <= nodes.MaxSize && (nodes.DesiredSize ?? nodes.MinSize) >= nodes.MinSize && (nodes.DesiredSize ?? nodes.MinSize) <= nodes.MaxSize,
-            $"SystemNodes: sizes min {nodes.MinSize}, desired {nodes.DesiredSize?.ToString(CultureInfo.InvariantCulture) ?? "min"}, max {nodes.MaxSize} must satisfy 1 <= min <= desired <= max.");
+            "SystemNodes", $"sizes min {nodes.MinSize}, desired {nodes.DesiredSize?.ToString(CultureInfo.InvariantCulture) ?? "min"}, max {nodes.MaxSize} must satisfy 1 <= min <= desired <= max.");
         var arm = nodes.Ami is SystemNodeAmi.AmazonLinux2023Arm64 or SystemNodeAmi.BottlerocketArm64;
         foreach (var type in nodes.InstanceTypes.Where(t => InstanceFamilies.IsGraviton(t) != arm))
         {
-            v.Require(false, $"SystemNodes.InstanceTypes: '{type}' does not match the {nodes.Ami} AMI's architecture.");
+            v.Require(false, "SystemNodes.InstanceTypes", $"'{type}' does not match the {nodes.Ami} AMI's architecture.");
         }
 
-        v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, $"SystemNodes.RootVolumeGiB: {nodes.RootVolumeGiB} must be 20 to 1000.");
-        v.ThrowIfAny(scope, id, nameof(EksClusterProps));
+        v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, "SystemNodes.RootVolumeGiB", $"{nodes.RootVolumeGiB} must be 20 to 1000.");
+        return v.Problems;
     }
 
     private static bool IsClusterName(string name) =>
@@ -353,4 +360,7 @@ public sealed class EksCluster : Construct
         storageClass.Node.AddDependency(addon);
         return role;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:role/[\w+=,.@/-]+$")]
+    private static partial System.Text.RegularExpressions.Regex RoleArn();
 }

@@ -34,7 +34,7 @@ public sealed class IstioMesh : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(IstioMeshProps), Validate(props));
         var cluster = props.Cluster.Cluster;
         Revision = props.Revisioned ? IstioVersions.Revision(props.Version) : null;
         InjectionLabel = Revision is null
@@ -137,19 +137,23 @@ public sealed class IstioMesh : Construct
     /// <summary>The PodMonitor and ServiceMonitor; <c>null</c> without monitoring.</summary>
     public KubernetesManifest? Monitors { get; }
 
-    private static void Validate(Construct scope, string id, IstioMeshProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(IstioMeshProps props)
     {
         var v = new ValidationCollector();
         v.Require(IstioVersions.Supported.Contains(props.Version),
-            $"Version: '{props.Version}' is not a supported Istio version; use one of {string.Join(", ", IstioVersions.Supported.Order(StringComparer.Ordinal))}.");
-        v.Require(props.IstiodReplicas is >= 1 and <= 5, $"IstiodReplicas: {props.IstiodReplicas} must be 1 to 5.");
+            "Version", $"'{props.Version}' is not an Istio version this component installs; use one of {string.Join(", ", IstioVersions.Supported.Order(StringComparer.Ordinal))}.");
+        v.Require(props.IstiodReplicas is >= 1 and <= 5, "IstiodReplicas", $"{props.IstiodReplicas} must be 1 to 5.");
         if (props.Gateway is { } g)
         {
-            v.Require(g.MinReplicas is >= 1 and <= 20, $"Gateway.MinReplicas: {g.MinReplicas} must be 1 to 20.");
-            v.Require(g.MaxReplicas >= g.MinReplicas && g.MaxReplicas <= 50, $"Gateway.MaxReplicas: {g.MaxReplicas} must be at least MinReplicas ({g.MinReplicas}) and at most 50.");
+            v.Require(g.MinReplicas is >= 1 and <= 20, "Gateway.MinReplicas", $"{g.MinReplicas} must be 1 to 20.");
+            v.Require(g.MaxReplicas >= g.MinReplicas && g.MaxReplicas <= 50, "Gateway.MaxReplicas", $"{g.MaxReplicas} must be at least the minimum ({g.MinReplicas}) and at most 50.");
         }
 
-        v.ThrowIfAny(scope, id, nameof(IstioMeshProps));
+        return v.Problems;
     }
 
     // The istiod chart's current top-level keys (not the legacy `pilot.*` block, read only through a compatibility template).

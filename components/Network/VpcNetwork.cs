@@ -35,7 +35,9 @@ public sealed class VpcNetwork : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Layout = Validate(scope, id, props);
+        var region = Stack.Of(scope).Region;
+        ValidationCollector.ThrowIfAny(scope, id, nameof(VpcNetworkProps), Validate(props, Token.IsUnresolved(region) ? null : region));
+        Layout = StableSubnetLayout.TryCreate(props.Cidr, props.SubnetMasks, out _)!;
         NatGatewayStrategy = props.NatGateways;
 
         var vpc = new Vpc(this, "Vpc", new VpcProps
@@ -94,42 +96,46 @@ public sealed class VpcNetwork : Construct
     /// <summary>The flow-log bucket with <see cref="FlowLogTarget.S3"/> (created or brought); otherwise <c>null</c>.</summary>
     public IBucket? FlowLogBucket { get; private set; }
 
-    private static StableSubnetLayout Validate(Construct scope, string id, VpcNetworkProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    /// <param name="props">The props.</param>
+    /// <param name="region">The stack's region when known: availability zones must be in it.</param>
+    public static IReadOnlyList<PropertyProblem> Validate(VpcNetworkProps props, string? region = null)
     {
         var v = new ValidationCollector();
         var azs = props.AvailabilityZones;
         v.Require(azs.Count is >= VpcNetworkDefaults.MinAvailabilityZones and <= StableSubnetLayout.MaxAvailabilityZones,
-            $"AvailabilityZones: {azs.Count} given ({string.Join(", ", azs)}); give {VpcNetworkDefaults.MinAvailabilityZones} to {StableSubnetLayout.MaxAvailabilityZones}.");
+            "AvailabilityZones", $"has {azs.Count} zone{(azs.Count == 1 ? "" : "s")}{(azs.Count == 0 ? "" : $" ({string.Join(", ", azs)})")}; give {VpcNetworkDefaults.MinAvailabilityZones} to {StableSubnetLayout.MaxAvailabilityZones} (load balancers and database subnet groups need two).");
         foreach (var duplicate in azs.GroupBy(a => a, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            v.Require(false, $"AvailabilityZones: '{duplicate.Key}' is listed {duplicate.Count()} times.");
+            v.Require(false, "AvailabilityZones", $"lists '{duplicate.Key}' {duplicate.Count()} times; each zone once.");
         }
 
-        var region = Stack.Of(scope).Region;
-        if (!Token.IsUnresolved(region))
+        if (region is not null)
         {
             foreach (var az in azs.Where(a => !Token.IsUnresolved(a) && !IsAzOf(a, region)))
             {
-                v.Require(false, $"AvailabilityZones: '{az}' is not in the stack's region {region}; use names like {region}a.");
+                v.Require(false, "AvailabilityZones", $"'{az}' is not in the stack's region {region}; use names like {region}a.");
             }
         }
 
-        var layout = StableSubnetLayout.TryCreate(props.Cidr, props.SubnetMasks, out var layoutProblems);
-        v.AddRange(layoutProblems.Select(p => $"Cidr/SubnetMasks: {p}"));
+        StableSubnetLayout.TryCreate(props.Cidr, props.SubnetMasks, out var layoutProblems);
+        v.AddRange(layoutProblems.Select(p => new PropertyProblem(nameof(VpcNetworkProps.Cidr), p)));
 
         var flow = props.FlowLogs;
-        v.Require(flow.RetentionDays >= 1, $"FlowLogs.RetentionDays: {flow.RetentionDays} must be at least 1; flow logs always expire.");
-        v.Require(flow.Destination != FlowLogTarget.CloudWatchLogs || LogRetention.IsAllowed(flow.RetentionDays),
-            $"FlowLogs.RetentionDays: {flow.RetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
+        v.Require(flow.RetentionDays >= 1, "FlowLogs.RetentionDays", $"{flow.RetentionDays} must be at least 1; flow logs always expire.");
+        v.Require(flow.RetentionDays < 1 || flow.Destination != FlowLogTarget.CloudWatchLogs || LogRetention.IsAllowed(flow.RetentionDays),
+            "FlowLogs.RetentionDays", $"{flow.RetentionDays} is not a CloudWatch Logs retention; use one of {string.Join(", ", LogRetention.AllowedDays)}.");
         v.Require(flow.Bucket is null || flow.Destination == FlowLogTarget.S3,
-            "FlowLogs.Bucket: a bucket was given but the destination is CloudWatchLogs; remove it or use Destination = S3.");
+            "FlowLogs.Bucket", "a bucket was given but the destination is CloudWatchLogs; remove it or use Destination = S3.");
         foreach (var duplicate in props.InterfaceEndpoints.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            v.Require(false, $"InterfaceEndpoints: '{duplicate.Key}' is listed {duplicate.Count()} times.");
+            v.Require(false, "InterfaceEndpoints", $"lists '{duplicate.Key}' {duplicate.Count()} times; each endpoint once.");
         }
 
-        v.ThrowIfAny(scope, id, nameof(VpcNetworkProps));
-        return layout!;
+        return v.Problems;
     }
 
     private static bool IsAzOf(string az, string region) =>

@@ -48,7 +48,7 @@ public sealed class KubePrometheusStack : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps), Validate(props));
         var cluster = props.Cluster;
 
         Key = CustomerManagedKey.Create(this, $"Encrypts the monitoring secrets and alert topic of EKS cluster {cluster.ClusterName}", props.RemovalPolicy);
@@ -106,15 +106,21 @@ public sealed class KubePrometheusStack : Construct
     /// <summary>The key of the topic and the secret.</summary>
     public IKey Key { get; }
 
-    private static void Validate(Construct scope, string id, KubePrometheusStackProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(KubePrometheusStackProps props)
     {
         var v = new ValidationCollector();
-        v.Require(props.PrometheusReplicas is >= 1 and <= 3, $"PrometheusReplicas: {props.PrometheusReplicas} must be 1 to 3.");
-        v.Require(props.AlertmanagerReplicas is >= 1 and <= 3, $"AlertmanagerReplicas: {props.AlertmanagerReplicas} must be 1 to 3.");
-        v.Require(System.Text.RegularExpressions.Regex.IsMatch(props.Retention, "^[0-9]+(h|d|w|y)$"),
-            $"Retention: '{props.Retention}' is not a Prometheus retention such as 2d, 15d or 4w.");
-        v.Require(props.StorageGiB is >= 10 and <= 2000, $"StorageGiB: {props.StorageGiB} must be 10 to 2000.");
-        v.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps));
+        v.Require(props.PrometheusReplicas is >= 1 and <= 3, nameof(props.PrometheusReplicas), $"{props.PrometheusReplicas} must be 1 to 3.");
+        v.Require(props.AlertmanagerReplicas is >= 1 and <= 3, nameof(props.AlertmanagerReplicas), $"{props.AlertmanagerReplicas} must be 1 to 3.");
+        v.Require(Quantities.IsRetention(props.Retention), nameof(props.Retention),
+            $"'{props.Retention}' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.");
+        v.Require(props.StorageGiB is >= 10 and <= 2000, nameof(props.StorageGiB), $"{props.StorageGiB} must be 10 to 2000 (GiB per replica).");
+        v.Require(Quantities.IsCpu(props.PrometheusCpu), nameof(props.PrometheusCpu), $"'{props.PrometheusCpu}' is not a CPU quantity such as 250m or 1.");
+        v.Require(Quantities.IsMemory(props.PrometheusMemory), nameof(props.PrometheusMemory), $"'{props.PrometheusMemory}' is not a memory quantity such as 1Gi or 512Mi.");
+        return v.Problems;
     }
 
     // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.

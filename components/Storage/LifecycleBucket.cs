@@ -25,7 +25,7 @@ public sealed class LifecycleBucket : Construct
     {
         ComponentMetadata.Mark(this);
         props ??= new LifecycleBucketProps();
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(LifecycleBucketProps), Validate(props));
 
         EncryptionKey = ConfigureEncryptionKey(props);
         Bucket = new Bucket(this, "Resource", new BucketProps
@@ -73,41 +73,49 @@ public sealed class LifecycleBucket : Construct
     /// <summary>Grants read and write access to the objects (and encrypt/decrypt on the key).</summary>
     public Grant GrantReadWrite(IGrantable grantee) => Bucket.GrantReadWrite(grantee);
 
-    private static void Validate(Construct scope, string id, LifecycleBucketProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    public static IReadOnlyList<PropertyProblem> Validate(LifecycleBucketProps props)
     {
         var v = new ValidationCollector();
-        v.AddRange(LifecycleRuleValidator.Validate(props.LifecycleRules, props.Versioned, i => $"LifecycleRules[{i}]"));
-        v.Require(props.LifecycleRules.All(r => r.Id != HousekeepingRuleId),
-            $"LifecycleRules: the id '{HousekeepingRuleId}' is reserved for the bucket's own housekeeping rule; choose another id.");
+        v.AddRange(LifecycleRuleValidator.Validate(props.LifecycleRules, props.Versioned));
+        for (var i = 0; i < props.LifecycleRules.Count; i++)
+        {
+            v.Require(props.LifecycleRules[i].Id != HousekeepingRuleId, $"LifecycleRules[{i}].Id",
+                $"'{HousekeepingRuleId}' is reserved for the bucket's own rule (incomplete uploads, expired delete markers); choose another id.");
+        }
+
         v.Require(props.AbortIncompleteMultipartUploadAfterDays >= 1,
-            $"AbortIncompleteMultipartUploadAfterDays: {props.AbortIncompleteMultipartUploadAfterDays} must be at least 1.");
+            "AbortIncompleteMultipartUploadAfterDays", $"{props.AbortIncompleteMultipartUploadAfterDays} must be at least 1.");
         v.Require(props.Encryption == BucketEncryptionMode.Kms || props.EncryptionKey is null,
-            "EncryptionKey: a key was given but Encryption is S3Managed; remove the key or use Encryption = Kms.");
+            "EncryptionKey", "a key was given but Encryption is S3Managed; remove the key or use Encryption = Kms.");
         v.Require(props.EncryptionKeyAlias is null || (props.Encryption == BucketEncryptionMode.Kms && props.EncryptionKey is null),
-            "EncryptionKeyAlias: an alias is only created for a key this bucket creates (Encryption = Kms, no EncryptionKey).");
+            "EncryptionKeyAlias", "an alias is only created for a key this bucket creates (Encryption = Kms, no EncryptionKey).");
         v.Require(props.EncryptionKeyAlias is null || Token.IsUnresolved(props.EncryptionKeyAlias) || (props.EncryptionKeyAlias.StartsWith("alias/", System.StringComparison.Ordinal) && !props.EncryptionKeyAlias.StartsWith("alias/aws/", System.StringComparison.Ordinal)),
-            $"EncryptionKeyAlias: '{props.EncryptionKeyAlias}' must start with 'alias/' and not with the AWS-reserved 'alias/aws/'.");
+            "EncryptionKeyAlias", $"'{props.EncryptionKeyAlias}' must start with 'alias/' and not with the AWS-reserved 'alias/aws/'.");
         v.Require(!props.AutoDeleteObjects || props.RemovalPolicy == RemovalPolicy.DESTROY,
-            $"AutoDeleteObjects: true needs RemovalPolicy DESTROY (got {props.RemovalPolicy}); a retained bucket must never be emptied.");
+            "AutoDeleteObjects", $"true needs RemovalPolicy DESTROY (got {props.RemovalPolicy}); a retained bucket must never be emptied.");
         if (props.Replication is { } r)
         {
-            v.Require(props.Versioned, "Replication: S3 replication needs a versioned source bucket; set Versioned = true.");
+            v.Require(props.Versioned, "Replication", "S3 replication needs a versioned source bucket; set Versioned = true.");
             v.Require(props.Encryption == BucketEncryptionMode.Kms,
-                "Replication: replicated buckets here use SSE-KMS on both sides; set Encryption = Kms.");
+                "Replication", "replicated buckets here use SSE-KMS on both sides; set Encryption = Kms.");
             v.Require(Token.IsUnresolved(r.DestinationBucketName) || IsBucketName(r.DestinationBucketName),
-                $"Replication.DestinationBucketName: '{r.DestinationBucketName}' is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).");
+                "Replication.DestinationBucketName", $"'{r.DestinationBucketName}' is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).");
             v.Require(!Token.IsUnresolved(r.DestinationRegion),
-                "Replication.DestinationRegion: must be a literal region name; tokens cannot cross regions.");
+                "Replication.DestinationRegion", "must be a literal region name; tokens cannot cross regions.");
             v.Require(r.DestinationKeyAlias.StartsWith("alias/", System.StringComparison.Ordinal),
-                $"Replication.DestinationKeyAlias: '{r.DestinationKeyAlias}' must start with 'alias/'.");
+                "Replication.DestinationKeyAlias", $"'{r.DestinationKeyAlias}' must start with 'alias/'.");
         }
 
         if (props.BucketName is { } name && !Token.IsUnresolved(name))
         {
-            v.Require(IsBucketName(name), $"BucketName: '{name}' is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).");
+            v.Require(IsBucketName(name), "BucketName", $"'{name}' is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).");
         }
 
-        v.ThrowIfAny(scope, id, nameof(LifecycleBucketProps));
+        return v.Problems;
     }
 
     private static bool IsBucketName(string name) =>

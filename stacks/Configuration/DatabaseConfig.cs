@@ -9,8 +9,8 @@ public sealed record DatabaseConfig
     /// <summary>The region whose cluster currently writes; flip it after a switchover or failover (replaces nothing).</summary>
     public required string WriterRegion { get; init; }
 
-    /// <summary>serverlessV2 or provisioned.</summary>
-    public required string CapacityType { get; init; }
+    /// <summary>How the instances are sized: Serverless v2 (ACU range) or provisioned (an instance class).</summary>
+    public required DatabaseCapacityType CapacityType { get; init; }
 
     /// <summary>Serverless v2 minimum ACU (0 pauses an idle single-region cluster).</summary>
     public double MinAcu { get; init; }
@@ -41,4 +41,14 @@ public sealed record DatabaseConfig
 
     /// <summary>Forward writes from the secondary region to the writer.</summary>
     public required bool WriteForwarding { get; init; }
+}
+
+/// <summary>How an environment's Aurora instances are sized.</summary>
+public enum DatabaseCapacityType
+{
+    /// <summary>Aurora Serverless v2 between <c>minAcu</c> and <c>maxAcu</c> (<c>serverlessV2</c>).</summary>
+    ServerlessV2,
+
+    /// <summary>Provisioned instances of one Graviton class (<c>provisioned</c>).</summary>
+    Provisioned,
 }

@@ -86,7 +86,7 @@ public sealed record EnvironmentConfig
         ["owner"] = Tags.Owner,
         ["cost-center"] = Tags.CostCenter,
         ["managed-by"] = "infra-cdk",
-    }.Concat(Tags.Additional).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }.Concat(Tags.Additional.Where(kv => !Stages.EnvironmentStage.RequiredTagKeys.Contains(kv.Key))).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>The regions in use: the primary, then the secondary when there is one.</summary>
     public IReadOnlyList<RegionConfig> Regions => SecondaryRegion is null ? [PrimaryRegion] : [PrimaryRegion, SecondaryRegion];

@@ -94,6 +94,13 @@ public static class EnvironmentConfigLoader
         ["bottlerocketArm64"] = SystemNodeAmi.BottlerocketArm64, ["bottlerocketX86"] = SystemNodeAmi.BottlerocketX86,
     };
 
+    /// <summary>The database capacity types, as the YAML spells them.</summary>
+    internal static readonly IReadOnlyDictionary<string, DatabaseCapacityType> DatabaseCapacityTypes = new Dictionary<string, DatabaseCapacityType>
+    {
+        ["serverlessV2"] = DatabaseCapacityType.ServerlessV2,
+        ["provisioned"] = DatabaseCapacityType.Provisioned,
+    };
+
     internal static readonly IReadOnlyDictionary<string, TransitionStorageClass> StorageClasses = new Dictionary<string, TransitionStorageClass>
     {
         ["standardIa"] = TransitionStorageClass.StandardInfrequentAccess,
@@ -195,10 +202,12 @@ public static class EnvironmentConfigLoader
     }
 
     // Every reader returns a complete record: a missing or invalid value is reported where it is read and replaced by
-    // a stand-in, so the rules still run over everything else. The context keeps the rules quiet about stand-ins.
+    // its type's default (0, empty, the enum's first member), so the rules still run over everything else. A default
+    // never reaches a template (the file has a problem, so nothing is synthesized), and the context keeps the rules
+    // quiet about it. Optional keys have documented defaults; required keys have none.
     private static EnvironmentConfig Read(YamlMapReader r, string name)
     {
-        var profile = r.Enum("profile", Profiles) ?? EnvironmentProfile.Development;
+        var profile = r.Enum("profile", Profiles) ?? default;
         var account = r.String("account") ?? "";
         var primary = ReadRegion(r.Map("primaryRegion"));
         var secondaryMap = r.Map("secondaryRegion", required: false);
@@ -260,7 +269,7 @@ public static class EnvironmentConfigLoader
 
     private static NetworkConfig ReadNetwork(YamlMapReader? r)
     {
-        var nat = r?.Enum("natGateways", NatStrategies) ?? NatGatewayStrategy.PerAvailabilityZone;
+        var nat = r?.Enum("natGateways", NatStrategies) ?? default;
         var masks = ReadMasks(r?.Map("subnetMasks", required: false));
         var flowLogs = ReadFlowLogs(r?.Map("flowLogs"));
         var endpoints = r?.StringList("interfaceEndpoints", required: false) ?? [];
@@ -314,7 +323,7 @@ public static class EnvironmentConfigLoader
         {
             Destination = r?.Enum("destination", FlowLogDestinations) ?? FlowLogTarget.CloudWatchLogs,
             TrafficType = r?.Enum("trafficType", TrafficTypes) ?? FlowLogTrafficType.ALL,
-            RetentionDays = r?.Int("retentionDays") ?? 14,
+            RetentionDays = r?.Int("retentionDays") ?? 0,
             MaxAggregationInterval = r?.Enum("maxAggregationIntervalSeconds", AggregationIntervals, required: false) == 60
                 ? FlowLogMaxAggregationInterval.ONE_MINUTE
                 : FlowLogMaxAggregationInterval.TEN_MINUTES,
@@ -330,7 +339,7 @@ public static class EnvironmentConfigLoader
         var abort = data?.Int("abortIncompleteMultipartUploadDays", required: false) ?? 7;
         data?.Done();
         var logs = r?.Map("accessLogs");
-        var logRetention = logs?.Int("retentionDays") ?? 1;
+        var logRetention = logs?.Int("retentionDays") ?? 0;
         logs?.Done();
         var replicate = r?.Bool("replicateToSecondaryRegion", required: false) ?? false;
         r?.Done();
@@ -392,8 +401,8 @@ public static class EnvironmentConfigLoader
     {
         var protection = new ProtectionConfig
         {
-            RetainStatefulResources = r?.Bool("retainStatefulResources") ?? true,
-            TerminationProtection = r?.Bool("terminationProtection") ?? true,
+            RetainStatefulResources = r?.Bool("retainStatefulResources") ?? default,
+            TerminationProtection = r?.Bool("terminationProtection") ?? default,
         };
         r?.Done();
         return protection;
@@ -408,7 +417,7 @@ public static class EnvironmentConfigLoader
             Endpoint = r?.Enum("endpoint", Endpoints) ?? EndpointExposure.Private,
             PublicAccessCidrs = r?.StringList("publicAccessCidrs", required: false) ?? [],
             AdminRoleArns = r?.StringList("adminRoleArns") ?? [],
-            ControlPlaneLogRetentionDays = r?.Int("controlPlaneLogRetentionDays") ?? 90,
+            ControlPlaneLogRetentionDays = r?.Int("controlPlaneLogRetentionDays") ?? 0,
             SystemNodes = ReadSystemNodes(r?.Map("systemNodes")),
             Karpenter = ReadKarpenter(r?.Map("karpenter")),
         };
@@ -421,10 +430,10 @@ public static class EnvironmentConfigLoader
         var defaults = new SystemNodeGroupOptions();
         var nodes = new SystemNodeGroupOptions
         {
-            InstanceTypes = r?.StringList("instanceTypes") ?? defaults.InstanceTypes,
-            Ami = r?.Enum("ami", SystemAmis) ?? defaults.Ami,
-            MinSize = r?.Int("minSize") ?? defaults.MinSize,
-            MaxSize = r?.Int("maxSize") ?? defaults.MaxSize,
+            InstanceTypes = r?.StringList("instanceTypes") ?? [],
+            Ami = r?.Enum("ami", SystemAmis) ?? default,
+            MinSize = r?.Int("minSize") ?? 0,
+            MaxSize = r?.Int("maxSize") ?? 0,
             DesiredSize = r?.Int("desiredSize", required: false),
             RootVolumeGiB = r?.Int("rootVolumeGiB", required: false) ?? defaults.RootVolumeGiB,
         };
@@ -437,7 +446,7 @@ public static class EnvironmentConfigLoader
         var config = new KarpenterConfig
         {
             Version = r?.String("version") ?? "",
-            Replicas = r?.Int("replicas") ?? 2,
+            Replicas = r?.Int("replicas") ?? 0,
             AmiAlias = r?.String("amiAlias") ?? "",
             NodePools = r?.MapList("nodePools")?.Select(ReadNodePool).ToArray() ?? [],
         };
@@ -485,16 +494,16 @@ public static class EnvironmentConfigLoader
         {
             EngineVersion = r?.String("engineVersion") ?? "",
             WriterRegion = r?.String("writerRegion") ?? "",
-            CapacityType = capacity?.String("type") ?? "serverlessV2",
+            CapacityType = capacity?.Enum("type", DatabaseCapacityTypes) ?? default,
             MinAcu = capacity?.Double("minAcu", required: false) ?? 0,
             MaxAcu = capacity?.Double("maxAcu", required: false) ?? 0,
             SecondsUntilAutoPause = capacity?.Int("secondsUntilAutoPause", required: false),
             InstanceClass = capacity?.String("instanceClass", required: false),
             Readers = capacity?.Int("readers", required: false) ?? 0,
             SecondaryInstances = r?.Int("secondaryInstances", required: false) ?? 1,
-            BackupRetentionDays = r?.Int("backupRetentionDays") ?? 7,
-            LogRetentionDays = r?.Int("logRetentionDays") ?? 30,
-            MonitoringIntervalSeconds = r?.Int("monitoringIntervalSeconds") ?? 60,
+            BackupRetentionDays = r?.Int("backupRetentionDays") ?? 0,
+            LogRetentionDays = r?.Int("logRetentionDays") ?? 0,
+            MonitoringIntervalSeconds = r?.Int("monitoringIntervalSeconds") ?? 0,
             WriteForwarding = r?.Bool("writeForwarding", required: false) ?? false,
         };
         capacity?.Done();
@@ -508,12 +517,12 @@ public static class EnvironmentConfigLoader
         var alertmanager = r?.Map("alertmanager");
         var config = new ObservabilityConfig
         {
-            PrometheusReplicas = prometheus?.Int("replicas") ?? 1,
+            PrometheusReplicas = prometheus?.Int("replicas") ?? 0,
             Retention = prometheus?.String("retention") ?? "",
             StorageGiB = prometheus?.Int("storageGiB") ?? 0,
             Cpu = prometheus?.String("cpu") ?? "",
             Memory = prometheus?.String("memory") ?? "",
-            AlertmanagerReplicas = alertmanager?.Int("replicas") ?? 1,
+            AlertmanagerReplicas = alertmanager?.Int("replicas") ?? 0,
         };
         prometheus?.Done();
         alertmanager?.Done();
@@ -528,10 +537,10 @@ public static class EnvironmentConfigLoader
         {
             IstioVersion = r?.String("istioVersion") ?? "",
             Revisioned = r?.Bool("revisioned") ?? false,
-            IstiodReplicas = r?.Int("istiodReplicas") ?? 1,
+            IstiodReplicas = r?.Int("istiodReplicas") ?? 0,
             GatewayInternetFacing = gateway?.Bool("internetFacing") ?? false,
-            GatewayMinReplicas = gateway?.Int("minReplicas") ?? 1,
-            GatewayMaxReplicas = gateway?.Int("maxReplicas") ?? 1,
+            GatewayMinReplicas = gateway?.Int("minReplicas") ?? 0,
+            GatewayMaxReplicas = gateway?.Int("maxReplicas") ?? 0,
         };
         gateway?.Done();
         r?.Done();

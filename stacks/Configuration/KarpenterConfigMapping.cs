@@ -1,16 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Infra.Components.Kubernetes.Karpenter;
 
 namespace Infra.Stacks.Configuration;
 
-/// <summary>A problem at a key path of the environment file.</summary>
-public sealed record KeyProblem(string Path, string Message);
-
 /// <summary>Turns the environment file's Karpenter settings into typed NodePool and EC2NodeClass specs.</summary>
-public static partial class KarpenterConfigMapping
+public static class KarpenterConfigMapping
 {
     /// <summary>The node class every pool uses.</summary>
     public const string NodeClassName = "default";
@@ -83,33 +79,4 @@ public static partial class KarpenterConfigMapping
         BlockDeviceMappings = [new BlockDeviceMapping { RootVolume = true, Ebs = new BlockDevice { VolumeSize = "50Gi", VolumeType = EbsVolumeType.Gp3, Encrypted = true } }],
         Tags = tags,
     };
-
-    /// <summary>Every problem with the Karpenter settings, at the environment file's key paths.</summary>
-    public static IReadOnlyList<KeyProblem> Validate(KarpenterConfig config)
-    {
-        var problems = new List<KeyProblem>();
-        var placeholders = NodeClass(config, "node-role", "cluster", "sg-00000000000000000", new Dictionary<string, string>());
-        foreach (var problem in KarpenterManifestValidator.Validate(NodePools(config), [placeholders]))
-        {
-            problems.Add(ToKeyProblem(problem));
-        }
-
-        return problems;
-    }
-
-    // "NodePools[0].Disruption.ConsolidateAfter: message" -> "kubernetes.karpenter.nodePools[0].consolidateAfter".
-    private static KeyProblem ToKeyProblem(string problem)
-    {
-        var cut = problem.IndexOf(": ", StringComparison.Ordinal);
-        var path = cut < 0 ? "" : problem[..cut];
-        var message = cut < 0 ? problem : problem[(cut + 2)..];
-        var key = path.StartsWith("NodeClasses", StringComparison.Ordinal)
-            ? "kubernetes.karpenter.amiAlias"
-            : "kubernetes.karpenter." + Member().Replace(path.Replace(".Disruption.", ".", StringComparison.Ordinal).Replace(".Limits.Cpu", ".cpuLimit", StringComparison.Ordinal).Replace(".Limits.Memory", ".memoryLimit", StringComparison.Ordinal),
-                m => m.Value.Length > 1 ? (m.Value[0] == '.' ? "." : "") + char.ToLowerInvariant(m.Value.TrimStart('.')[0]) + m.Value.TrimStart('.')[1..] : m.Value);
-        return new KeyProblem(key, message);
-    }
-
-    [GeneratedRegex(@"(^|\.)[A-Z][A-Za-z]*")]
-    private static partial Regex Member();
 }

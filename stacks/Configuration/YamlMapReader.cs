@@ -15,6 +15,7 @@ internal sealed class ConfigContext
 {
     private readonly Dictionary<string, (string File, int Line)> _lines = new(StringComparer.Ordinal);
     private readonly ConfigSources _sources;
+    private readonly List<string> _speakingFor = new();
     private List<string>? _unreadable;
 
     public ConfigContext(string file, ConfigSources? sources = null)
@@ -39,17 +40,29 @@ internal sealed class ConfigContext
     public ConfigProblem Add(string path, YamlNode node, string message) =>
         Add(new ConfigProblem(_sources.FileOf(node) ?? File, (int)node.Start.Line, path, message));
 
-    public void Remove(ConfigProblem problem) => Problems.Remove(problem);
+    /// <summary>Takes <paramref name="problem"/> back; its key stays unreadable when another problem speaks for it.</summary>
+    public void Remove(ConfigProblem problem, bool stillUnreadable = false)
+    {
+        Problems.Remove(problem);
+        if (stillUnreadable)
+        {
+            _speakingFor.Add(problem.KeyPath);
+        }
+    }
+
+    /// <summary>Whether a problem has been reported at <paramref name="path"/> or inside it.</summary>
+    public bool HasProblem(string path) => Problems.Any(p => IsWithin(p.KeyPath, path));
 
     /// <summary>
     /// Reading is over: from now on a problem about a key that could not be read (or about anything inside the same
     /// list item, or about a parent of it) is dropped, because the rules would be judging a stand-in value.
     /// </summary>
-    public void BeginRules() => _unreadable = Problems.Select(p => Scope(p.KeyPath)).ToList();
+    public void BeginRules() => _unreadable = Problems.Select(p => p.KeyPath).Concat(_speakingFor).Select(Scope).ToList();
 
     private ConfigProblem Add(ConfigProblem problem)
     {
-        if (_unreadable is not null && _unreadable.Any(u => Related(u, problem.KeyPath)))
+        // Dropped: a judgement of a stand-in value, or the same problem found again (settings both regions share).
+        if ((_unreadable is not null && _unreadable.Any(u => Related(u, problem.KeyPath))) || Problems.Contains(problem))
         {
             return problem;
         }
@@ -381,7 +394,7 @@ internal sealed class YamlMapReader
             // A misspelt required key is one problem, not also "missing": the suggestion says what to write.
             if (suggestion is not null && _missing.Remove(suggestion, out var missing))
             {
-                Context.Remove(missing);
+                Context.Remove(missing, stillUnreadable: true);
             }
 
             Context.Add(At(key), keyNode, $"is not a known key; {hint}");

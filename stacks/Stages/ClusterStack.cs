@@ -1,3 +1,5 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
 using System.IO;
 using Constructs;
 using Infra.Components.Kubernetes;
@@ -26,40 +28,52 @@ public sealed class ClusterStack : EnvironmentStack
             throw new FileNotFoundException($"The kubectl layer '{layer}' is missing: run 'npm ci' (make plan and make test do).", layer);
         }
 
+        Eks = new EksCluster(this, "Eks", ClusterProps(config, network.Network.Vpc, network.Network.PrivateSubnets, layer));
+        var nodeRole = KarpenterAddOn.CreateNodeRole(this, "KarpenterNodeRole", config.ClusterName);
+        Karpenter = new KarpenterAddOn(this, "Karpenter", KarpenterProps(config, Eks, nodeRole, nodeRole.RoleName, Eks.Cluster.ClusterSecurityGroupId));
+        AcknowledgeEksRequirements(nodeRole);
+    }
+
+    /// <summary>The cluster's props from the environment file, on <paramref name="vpc"/>'s <paramref name="subnets"/>.</summary>
+    internal static EksClusterProps ClusterProps(EnvironmentConfig config, IVpc vpc, SubnetSelection subnets, string kubectlLayerZip)
+    {
         var k8s = config.Kubernetes;
-        Eks = new EksCluster(this, "Eks", new EksClusterProps
+        return new EksClusterProps
         {
             ClusterName = config.ClusterName,
             Version = k8s.Version,
             SupportType = k8s.SupportType,
-            Vpc = network.Network.Vpc,
-            Subnets = network.Network.PrivateSubnets,
-            KubectlLayerZip = layer,
+            Vpc = vpc,
+            Subnets = subnets,
+            KubectlLayerZip = kubectlLayerZip,
             KubectlLayerVersion = KubectlLayerVersion,
             AdminRoleArns = k8s.AdminRoleArns,
             Endpoint = k8s.Endpoint,
             PublicAccessCidrs = k8s.PublicAccessCidrs,
             ControlPlaneLogRetentionDays = k8s.ControlPlaneLogRetentionDays,
             SystemNodes = k8s.SystemNodes,
-            RemovalPolicy = StatefulRemovalPolicy,
-        });
+            RemovalPolicy = StatefulRemovalPolicyOf(config),
+        };
+    }
 
-        var nodeRole = KarpenterAddOn.CreateNodeRole(this, "KarpenterNodeRole", config.ClusterName);
-        Karpenter = new KarpenterAddOn(this, "Karpenter", new KarpenterAddOnProps
+    /// <summary>Karpenter's props from the environment file: its node pools and the node class every pool uses.</summary>
+    internal static KarpenterAddOnProps KarpenterProps(EnvironmentConfig config, EksCluster cluster, IRole nodeRole, string nodeRoleName, string clusterSecurityGroupId)
+    {
+        var karpenter = config.Kubernetes.Karpenter;
+        return new KarpenterAddOnProps
         {
-            Cluster = Eks,
-            Version = KarpenterVersion.Of(k8s.Karpenter.Version),
-            Replicas = k8s.Karpenter.Replicas,
+            Cluster = cluster,
+            Version = KarpenterVersion.Of(karpenter.Version),
+            Replicas = karpenter.Replicas,
             NodeRole = nodeRole,
-            NodeClasses = [KarpenterConfigMapping.NodeClass(k8s.Karpenter, nodeRole.RoleName, config.ClusterName, Eks.Cluster.ClusterSecurityGroupId, config.ResourceTags)],
-            NodePools = KarpenterConfigMapping.NodePools(k8s.Karpenter),
-        });
-        AcknowledgeEksRequirements(nodeRole);
+            NodeClasses = [KarpenterConfigMapping.NodeClass(karpenter, nodeRoleName, config.ClusterName, clusterSecurityGroupId, config.ResourceTags)],
+            NodePools = KarpenterConfigMapping.NodePools(karpenter),
+        };
     }
 
     // EKS defines what its roles need through AWS-managed policies that AWS keeps in step with the service;
     // copying them into customer-managed policies would freeze them. Each suppression names the exact policies.
-    private void AcknowledgeEksRequirements(Amazon.CDK.AWS.IAM.IRole karpenterNodeRole)
+    private void AcknowledgeEksRequirements(IRole karpenterNodeRole)
     {
         const string NodePolicies = "EKS nodes need the worker, CNI and ECR pull policies AWS maintains for them; SSM is for break-glass access without SSH.";
         PolicySuppressions.Add(karpenterNodeRole, "INFRA-IAM-4", NodePolicies,

@@ -20,17 +20,29 @@ public sealed class DatabaseStack : EnvironmentStack
     public DatabaseStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, NetworkStack network, IReadOnlyList<ISecurityGroup> allowedPeers)
         : base(scope, id, config, region, $"database-{region.Name}")
     {
+        Cluster = new AuroraPostgresCluster(this, "Database", ClusterProps(config, region, network.Network.Vpc, network.Network.IsolatedSubnets, network.Network.PrivateSubnets, allowedPeers));
+        if (Cluster.MonitoringRole is { } monitoring)
+        {
+            PolicySuppressions.Add(monitoring, "INFRA-IAM-4",
+                "RDS Enhanced Monitoring is defined by AmazonRDSEnhancedMonitoringRole, which AWS keeps in step with the agent.",
+                "Policy::service-role/AmazonRDSEnhancedMonitoringRole");
+        }
+    }
+
+    /// <summary>The region's Aurora member from the environment file: in <paramref name="subnets"/> of <paramref name="vpc"/>, reachable from <paramref name="allowedPeers"/>.</summary>
+    internal static AuroraPostgresProps ClusterProps(EnvironmentConfig config, RegionConfig region, IVpc vpc, SubnetSelection subnets, SubnetSelection rotationSubnets, IReadOnlyList<ISecurityGroup> allowedPeers)
+    {
         var db = config.Database;
         var isHome = region.Name == config.PrimaryRegion.Name;
         var readers = isHome ? db.Readers : db.SecondaryInstances - 1;
-        Cluster = new AuroraPostgresCluster(this, "Database", new AuroraPostgresProps
+        return new AuroraPostgresProps
         {
             ClusterIdentifier = $"infra-{config.Name}-{region.Name}",
             EngineVersion = db.EngineVersion,
-            Vpc = network.Network.Vpc,
-            Subnets = network.Network.IsolatedSubnets,
-            RotationSubnets = network.Network.PrivateSubnets,
-            Capacity = db.CapacityType == "provisioned"
+            Vpc = vpc,
+            Subnets = subnets,
+            RotationSubnets = rotationSubnets,
+            Capacity = db.CapacityType == DatabaseCapacityType.Provisioned
                 ? AuroraCapacity.Provisioned(db.InstanceClass!, readers)
                 : AuroraCapacity.ServerlessV2(db.MinAcu, db.MaxAcu, readers, db.SecondsUntilAutoPause),
             Global = config.SecondaryRegion is null ? null : new GlobalDatabaseMembership
@@ -45,14 +57,8 @@ public sealed class DatabaseStack : EnvironmentStack
             LogRetentionDays = db.LogRetentionDays,
             MonitoringIntervalSeconds = db.MonitoringIntervalSeconds,
             AllowedPeers = allowedPeers,
-            RemovalPolicy = StatefulRemovalPolicy,
-        });
-        if (Cluster.MonitoringRole is { } monitoring)
-        {
-            PolicySuppressions.Add(monitoring, "INFRA-IAM-4",
-                "RDS Enhanced Monitoring is defined by AmazonRDSEnhancedMonitoringRole, which AWS keeps in step with the agent.",
-                "Policy::service-role/AmazonRDSEnhancedMonitoringRole");
-        }
+            RemovalPolicy = StatefulRemovalPolicyOf(config),
+        };
     }
 
     /// <summary>The cluster.</summary>

@@ -65,5 +65,9 @@ public abstract class EnvironmentStack : Stack
     public override string[] AvailabilityZones => _availabilityZones;
 
     /// <summary>What stateful resources do when they leave the stack: retained, or destroyed in disposable environments.</summary>
-    protected RemovalPolicy StatefulRemovalPolicy => Config.Protection.RetainStatefulResources ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    protected RemovalPolicy StatefulRemovalPolicy => StatefulRemovalPolicyOf(Config);
+
+    /// <summary>What <paramref name="config"/>'s stateful resources do when they leave their stack.</summary>
+    internal static RemovalPolicy StatefulRemovalPolicyOf(EnvironmentConfig config) =>
+        config.Protection.RetainStatefulResources ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 }

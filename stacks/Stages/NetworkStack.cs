@@ -11,8 +11,14 @@ public sealed class NetworkStack : EnvironmentStack
     public NetworkStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region)
         : base(scope, id, config, region, $"network-{region.Name}")
     {
+        Network = new VpcNetwork(this, "Network", NetworkProps(config, region));
+    }
+
+    /// <summary>The VPC's props from the environment file .</summary>
+    internal static VpcNetworkProps NetworkProps(EnvironmentConfig config, RegionConfig region)
+    {
         var network = config.Network;
-        Network = new VpcNetwork(this, "Network", new VpcNetworkProps
+        return new VpcNetworkProps
         {
             Cidr = region.VpcCidr,
             AvailabilityZones = region.AvailabilityZones,
@@ -20,7 +26,7 @@ public sealed class NetworkStack : EnvironmentStack
             SubnetMasks = network.SubnetMasks,
             InterfaceEndpoints = network.InterfaceEndpoints,
             KarpenterDiscoveryTag = config.ClusterName,
-            FlowLogRemovalPolicy = StatefulRemovalPolicy,
+            FlowLogRemovalPolicy = StatefulRemovalPolicyOf(config),
             FlowLogs = new VpcFlowLogOptions
             {
                 Destination = network.FlowLogs.Destination,
@@ -28,7 +34,7 @@ public sealed class NetworkStack : EnvironmentStack
                 RetentionDays = network.FlowLogs.RetentionDays,
                 MaxAggregationInterval = network.FlowLogs.MaxAggregationInterval,
             },
-        });
+        };
     }
 
     /// <summary>The region's network.</summary>

@@ -18,18 +18,7 @@ public sealed class PlatformStack : EnvironmentStack
     public PlatformStack(Construct scope, string id, EnvironmentConfig config, ClusterStack cluster)
         : base(scope, id, config, config.PrimaryRegion, "platform")
     {
-        var o = config.Observability;
-        Monitoring = new KubePrometheusStack(this, "Monitoring", new KubePrometheusStackProps
-        {
-            Cluster = cluster.Eks,
-            PrometheusReplicas = o.PrometheusReplicas,
-            Retention = o.Retention,
-            StorageGiB = o.StorageGiB,
-            PrometheusCpu = o.Cpu,
-            PrometheusMemory = o.Memory,
-            AlertmanagerReplicas = o.AlertmanagerReplicas,
-            RemovalPolicy = StatefulRemovalPolicy,
-        });
+        Monitoring = new KubePrometheusStack(this, "Monitoring", MonitoringProps(config, cluster.Eks));
         PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
             "Grafana's admin is a break-glass login to a Grafana without a persistent database; a rotation Lambda cannot restart the pod that reads it. " +
             "Rotate by putting a new value and restarting the Grafana deployment (components/Observability/README.md).");
@@ -40,23 +29,43 @@ public sealed class PlatformStack : EnvironmentStack
         PolicySuppressions.Add(LoadBalancerController.LoadBalancingPolicy, "INFRA-IAM-3",
             "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires this cluster's elbv2.k8s.aws/cluster tag on the request.",
             "Resource::*");
-        Mesh = new IstioMesh(this, "Mesh", new IstioMeshProps
-        {
-            Cluster = cluster.Eks,
-            Version = config.Mesh.IstioVersion,
-            Revisioned = config.Mesh.Revisioned,
-            IstiodReplicas = config.Mesh.IstiodReplicas,
-            Monitoring = Monitoring,
-            Gateway = new IstioGatewayProps
-            {
-                LoadBalancerController = LoadBalancerController,
-                InternetFacing = config.Mesh.GatewayInternetFacing,
-                MinReplicas = config.Mesh.GatewayMinReplicas,
-                MaxReplicas = config.Mesh.GatewayMaxReplicas,
-            },
-        });
+        Mesh = new IstioMesh(this, "Mesh", MeshProps(config, cluster.Eks, Monitoring, LoadBalancerController));
         AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
     }
+
+    /// <summary>kube-prometheus-stack's props from the environment file.</summary>
+    internal static KubePrometheusStackProps MonitoringProps(EnvironmentConfig config, EksCluster cluster)
+    {
+        var o = config.Observability;
+        return new KubePrometheusStackProps
+        {
+            Cluster = cluster,
+            PrometheusReplicas = o.PrometheusReplicas,
+            Retention = o.Retention,
+            StorageGiB = o.StorageGiB,
+            PrometheusCpu = o.Cpu,
+            PrometheusMemory = o.Memory,
+            AlertmanagerReplicas = o.AlertmanagerReplicas,
+            RemovalPolicy = StatefulRemovalPolicyOf(config),
+        };
+    }
+
+    /// <summary>The mesh's props from the environment file: istiod and the ingress gateway behind <paramref name="loadBalancerController"/>'s NLB.</summary>
+    internal static IstioMeshProps MeshProps(EnvironmentConfig config, EksCluster cluster, KubePrometheusStack monitoring, AwsLoadBalancerController loadBalancerController) => new()
+    {
+        Cluster = cluster,
+        Version = config.Mesh.IstioVersion,
+        Revisioned = config.Mesh.Revisioned,
+        IstiodReplicas = config.Mesh.IstiodReplicas,
+        Monitoring = monitoring,
+        Gateway = new IstioGatewayProps
+        {
+            LoadBalancerController = loadBalancerController,
+            InternetFacing = config.Mesh.GatewayInternetFacing,
+            MinReplicas = config.Mesh.GatewayMinReplicas,
+            MaxReplicas = config.Mesh.GatewayMaxReplicas,
+        },
+    };
 
     /// <summary>The AWS Load Balancer Controller, which creates the ingress gateway's NLB.</summary>
     public AwsLoadBalancerController LoadBalancerController { get; }

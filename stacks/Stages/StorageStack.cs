@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.S3;
 using Amazon.CDK;
 using Constructs;
 using Infra.Components.Storage;
@@ -17,21 +18,12 @@ public sealed class StorageStack : EnvironmentStack
         : base(scope, id, config, config.PrimaryRegion, "storage")
     {
         AccessLogs = CreateAccessLogBucket(this, config, StatefulRemovalPolicy);
-        Data = new LifecycleBucket(this, "Data", new LifecycleBucketProps
+        Data = new LifecycleBucket(this, "Data", DataBucketProps(config, AccessLogs.Bucket, replica is null ? null : new BucketReplication
         {
-            LifecycleRules = config.Storage.DataLifecycleRules,
-            AbortIncompleteMultipartUploadAfterDays = config.Storage.AbortIncompleteMultipartUploadDays,
-            ServerAccessLogsBucket = AccessLogs.Bucket,
-            ServerAccessLogsPrefix = "data/",
-            RemovalPolicy = StatefulRemovalPolicy,
-            AutoDeleteObjects = !config.Protection.RetainStatefulResources,
-            Replication = replica is null ? null : new BucketReplication
-            {
-                DestinationBucketName = replica.BucketName,
-                DestinationRegion = replica.TargetRegion.Name,
-                DestinationKeyAlias = replica.KeyAlias,
-            },
-        });
+            DestinationBucketName = replica.BucketName,
+            DestinationRegion = replica.TargetRegion.Name,
+            DestinationKeyAlias = replica.KeyAlias,
+        }));
         if (replica is not null)
         {
             // The destination must exist (versioned, with its key) before S3 accepts the replication configuration.
@@ -45,24 +37,39 @@ public sealed class StorageStack : EnvironmentStack
     /// <summary>The server-access-log bucket.</summary>
     public LifecycleBucket AccessLogs { get; }
 
+    /// <summary>The data bucket's props from the environment file: its lifecycle, access logs to <paramref name="accessLogs"/>, optional replication.</summary>
+    internal static LifecycleBucketProps DataBucketProps(EnvironmentConfig config, IBucket accessLogs, BucketReplication? replication) => new()
+    {
+        LifecycleRules = config.Storage.DataLifecycleRules,
+        AbortIncompleteMultipartUploadAfterDays = config.Storage.AbortIncompleteMultipartUploadDays,
+        ServerAccessLogsBucket = accessLogs,
+        ServerAccessLogsPrefix = "data/",
+        RemovalPolicy = StatefulRemovalPolicyOf(config),
+        AutoDeleteObjects = !config.Protection.RetainStatefulResources,
+        Replication = replication,
+    };
+
+    /// <summary>The access-log bucket's props: SSE-S3 (the only encryption log delivery supports), expiring after the environment's retention.</summary>
+    internal static LifecycleBucketProps AccessLogBucketProps(EnvironmentConfig config, RemovalPolicy removalPolicy) => new()
+    {
+        Encryption = BucketEncryptionMode.S3Managed,
+        RemovalPolicy = removalPolicy,
+        AutoDeleteObjects = removalPolicy == RemovalPolicy.DESTROY,
+        LifecycleRules =
+        [
+            new BucketLifecycleRule
+            {
+                Id = "expire-access-logs",
+                ExpireAfterDays = config.Storage.AccessLogRetentionDays,
+                NoncurrentVersionExpireAfterDays = 7,
+            },
+        ],
+    };
+
     /// <summary>A bucket for S3 server access logs: SSE-S3 (the only encryption log delivery supports), expiring after the retention.</summary>
     internal static LifecycleBucket CreateAccessLogBucket(Construct scope, EnvironmentConfig config, RemovalPolicy removalPolicy)
     {
-        var bucket = new LifecycleBucket(scope, "AccessLogs", new LifecycleBucketProps
-        {
-            Encryption = BucketEncryptionMode.S3Managed,
-            RemovalPolicy = removalPolicy,
-            AutoDeleteObjects = removalPolicy == RemovalPolicy.DESTROY,
-            LifecycleRules =
-            [
-                new BucketLifecycleRule
-                {
-                    Id = "expire-access-logs",
-                    ExpireAfterDays = config.Storage.AccessLogRetentionDays,
-                    NoncurrentVersionExpireAfterDays = 7,
-                },
-            ],
-        });
+        var bucket = new LifecycleBucket(scope, "AccessLogs", AccessLogBucketProps(config, removalPolicy));
         PolicySuppressions.Add(bucket.Bucket, "INFRA-S3-4",
             "S3 server access logging only delivers to buckets encrypted with SSE-S3; SSE-KMS would drop every log record.");
         PolicySuppressions.Add(bucket.Bucket, "INFRA-S3-7",

@@ -51,7 +51,7 @@ public sealed class KarpenterAddOn : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        Validate(scope, id, props);
+        ValidationCollector.ThrowIfAny(scope, id, nameof(KarpenterAddOnProps), Validate(props, props.Cluster.Version));
         var cluster = props.Cluster;
         _cluster = cluster.Cluster;
 
@@ -143,19 +143,25 @@ public sealed class KarpenterAddOn : Construct
     /// <summary>The controller's managed policies, by construct id (NodeLifecyclePolicy, IamIntegrationPolicy, ...).</summary>
     public IReadOnlyDictionary<string, ManagedPolicy> ControllerPolicies { get; }
 
-    private static void Validate(Construct scope, string id, KarpenterAddOnProps props)
+    /// <summary>
+    /// Every problem with <paramref name="props"/>, each at its property path; empty when they are valid. The constructor
+    /// throws them; a caller that builds props from elsewhere (a configuration file) can check them first.
+    /// </summary>
+    /// <param name="props">The props; <see cref="KarpenterAddOnProps.Cluster"/> is not read.</param>
+    /// <param name="kubernetesVersion">The cluster's Kubernetes version, which the Karpenter version must support.</param>
+    public static IReadOnlyList<PropertyProblem> Validate(KarpenterAddOnProps props, string kubernetesVersion)
     {
         var v = new ValidationCollector();
-        if (props.Version.CompatibilityProblem(props.Cluster.Version) is { } problem)
+        if (props.Version.CompatibilityProblem(kubernetesVersion) is { } problem)
         {
-            v.Require(false, $"Version: {problem}");
+            v.Require(false, "Version", $"{problem}");
         }
 
-        v.Require(props.Replicas is >= 1 and <= 3, $"Replicas: {props.Replicas} must be 1 to 3.");
-        v.Require(props.NodeClasses.Count > 0, "NodeClasses: give at least one EC2NodeClass.");
-        v.Require(props.NodePools.Count > 0, "NodePools: give at least one NodePool.");
+        v.Require(props.Replicas is >= 1 and <= 3, "Replicas", $"{props.Replicas} must be 1 to 3.");
+        v.Require(props.NodeClasses.Count > 0, "NodeClasses", "give at least one EC2NodeClass.");
+        v.Require(props.NodePools.Count > 0, "NodePools", "give at least one NodePool.");
         v.AddRange(KarpenterManifestValidator.Validate(props.NodePools, props.NodeClasses));
-        v.ThrowIfAny(scope, id, nameof(KarpenterAddOnProps));
+        return v.Problems;
     }
 
     /// <summary>

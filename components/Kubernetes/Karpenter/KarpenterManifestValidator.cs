@@ -38,11 +38,11 @@ public static class KarpenterManifestValidator
     /// <param name="nodePools">The NodePools.</param>
     /// <param name="nodeClasses">The EC2NodeClasses.</param>
     /// <param name="requirePinnedAmis">Reject <c>@latest</c> aliases (see <see cref="IsPinned"/>); set it for production.</param>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<NodePoolSpec> nodePools, IReadOnlyList<Ec2NodeClassSpec> nodeClasses, bool requirePinnedAmis = false)
+    public static IReadOnlyList<PropertyProblem> Validate(IReadOnlyList<NodePoolSpec> nodePools, IReadOnlyList<Ec2NodeClassSpec> nodeClasses, bool requirePinnedAmis = false)
     {
         ArgumentNullException.ThrowIfNull(nodePools);
         ArgumentNullException.ThrowIfNull(nodeClasses);
-        var problems = new List<string>();
+        var problems = new List<PropertyProblem>();
         for (var i = 0; i < nodePools.Count; i++)
         {
             problems.AddRange(ValidateNodePool(nodePools[i], $"NodePools[{i}]"));
@@ -62,7 +62,7 @@ public static class KarpenterManifestValidator
             var reference = nodePools[i].NodeClassName;
             if (KarpenterPatterns.IsDnsLabel(reference) && !known.Contains(reference, StringComparer.Ordinal))
             {
-                problems.Add($"NodePools[{i}].NodeClassName: '{reference}' names no node class in NodeClasses; known: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
+                problems.Add(new PropertyProblem($"NodePools[{i}].NodeClassName", $"'{reference}' names no node class in NodeClasses; known: {(known.Count == 0 ? "none" : string.Join(", ", known))}."));
             }
         }
 
@@ -72,16 +72,16 @@ public static class KarpenterManifestValidator
     /// <summary>Returns every problem with one NodePool; empty when it is valid.</summary>
     /// <param name="nodePool">The NodePool.</param>
     /// <param name="at">The NodePool's path in messages, such as <c>NodePools[0]</c>; empty for none.</param>
-    public static IReadOnlyList<string> ValidateNodePool(NodePoolSpec nodePool, string at)
+    public static IReadOnlyList<PropertyProblem> ValidateNodePool(NodePoolSpec nodePool, string at)
     {
         ArgumentNullException.ThrowIfNull(nodePool);
         ArgumentNullException.ThrowIfNull(at);
-        var problems = new List<string>();
-        Require(KarpenterPatterns.IsDnsLabel(nodePool.Name), $"{Path(at, "Name")}: '{nodePool.Name}' {DnsLabelRule}", problems);
-        Require(KarpenterPatterns.IsDnsLabel(nodePool.NodeClassName), $"{Path(at, "NodeClassName")}: '{nodePool.NodeClassName}' {DnsLabelRule}", problems);
+        var problems = new List<PropertyProblem>();
+        Require(KarpenterPatterns.IsDnsLabel(nodePool.Name), new PropertyProblem(Path(at, "Name"), $"'{nodePool.Name}' {DnsLabelRule}"), problems);
+        Require(KarpenterPatterns.IsDnsLabel(nodePool.NodeClassName), new PropertyProblem(Path(at, "NodeClassName"), $"'{nodePool.NodeClassName}' {DnsLabelRule}"), problems);
         if (nodePool.Weight is { } weight && (weight < 1 || weight > MaxWeight))
         {
-            problems.Add($"{Path(at, "Weight")}: {weight} must be between 1 and {MaxWeight}; omit it for the lowest priority (0).");
+            problems.Add(new PropertyProblem(Path(at, "Weight"), $"{weight} must be between 1 and {MaxWeight}; omit it for the lowest priority (0)."));
         }
 
         ValidateRequirements(nodePool, at, problems);
@@ -90,12 +90,12 @@ public static class KarpenterManifestValidator
         ValidateTaints(nodePool.StartupTaints, Path(at, "StartupTaints"), problems);
         if (nodePool.ExpireAfter is { } expireAfter && !KarpenterPatterns.IsDuration(expireAfter, allowNever: true))
         {
-            problems.Add($"{Path(at, "ExpireAfter")}: '{expireAfter}' {DurationRule}");
+            problems.Add(new PropertyProblem(Path(at, "ExpireAfter"), $"'{expireAfter}' {DurationRule}"));
         }
 
         if (nodePool.TerminationGracePeriod is { } grace && !KarpenterPatterns.IsDuration(grace, allowNever: false))
         {
-            problems.Add($"{Path(at, "TerminationGracePeriod")}: '{grace}' is not a duration; use Go duration syntax such as 30s, 5m or 48h, or omit it to wait for pods indefinitely.");
+            problems.Add(new PropertyProblem(Path(at, "TerminationGracePeriod"), $"'{grace}' is not a duration; use Go duration syntax such as 30s, 5m or 48h, or omit it to wait for pods indefinitely."));
         }
 
         if (nodePool.Disruption is { } disruption)
@@ -115,19 +115,19 @@ public static class KarpenterManifestValidator
     /// <param name="nodeClass">The EC2NodeClass.</param>
     /// <param name="at">The node class's path in messages, such as <c>NodeClasses[0]</c>; empty for none.</param>
     /// <param name="requirePinnedAmi">Reject <c>@latest</c> aliases (see <see cref="IsPinned"/>); set it for production.</param>
-    public static IReadOnlyList<string> ValidateNodeClass(Ec2NodeClassSpec nodeClass, string at, bool requirePinnedAmi = false)
+    public static IReadOnlyList<PropertyProblem> ValidateNodeClass(Ec2NodeClassSpec nodeClass, string at, bool requirePinnedAmi = false)
     {
         ArgumentNullException.ThrowIfNull(nodeClass);
         ArgumentNullException.ThrowIfNull(at);
-        var problems = new List<string>();
-        Require(KarpenterPatterns.IsDnsLabel(nodeClass.Name), $"{Path(at, "Name")}: '{nodeClass.Name}' {DnsLabelRule}", problems);
+        var problems = new List<PropertyProblem>();
+        Require(KarpenterPatterns.IsDnsLabel(nodeClass.Name), new PropertyProblem(Path(at, "Name"), $"'{nodeClass.Name}' {DnsLabelRule}"), problems);
         if (string.IsNullOrWhiteSpace(nodeClass.Role))
         {
-            problems.Add($"{Path(at, "Role")}: empty; give the node IAM role's name, such as KarpenterNodeRole-my-cluster.");
+            problems.Add(new PropertyProblem(Path(at, "Role"), $"empty; give the node IAM role's name, such as KarpenterNodeRole-my-cluster."));
         }
         else if (nodeClass.Role.StartsWith("arn:", StringComparison.Ordinal))
         {
-            problems.Add($"{Path(at, "Role")}: '{nodeClass.Role}' is an ARN; give the role's name, such as KarpenterNodeRole-my-cluster.");
+            problems.Add(new PropertyProblem(Path(at, "Role"), $"'{nodeClass.Role}' is an ARN; give the role's name, such as KarpenterNodeRole-my-cluster."));
         }
 
         ValidateAmis(nodeClass, at, requirePinnedAmi, problems);
@@ -137,18 +137,18 @@ public static class KarpenterManifestValidator
         ValidateBlockDevices(nodeClass.BlockDeviceMappings, Path(at, "BlockDeviceMappings"), problems);
         if (nodeClass.Kubelet is { MaxPods: { } maxPods } && maxPods < 1)
         {
-            problems.Add($"{Path(at, "Kubelet.MaxPods")}: {maxPods} must be at least 1.");
+            problems.Add(new PropertyProblem(Path(at, "Kubelet.MaxPods"), $"{maxPods} must be at least 1."));
         }
 
         foreach (var key in (nodeClass.Tags ?? new Dictionary<string, string>()).Keys)
         {
             if (string.IsNullOrWhiteSpace(key))
             {
-                problems.Add($"{Path(at, "Tags")}: '{key}' is not a tag key; tag keys must not be empty.");
+                problems.Add(new PropertyProblem(Path(at, "Tags"), $"'{key}' is not a tag key; tag keys must not be empty."));
             }
             else if (RestrictedTagKeys.Contains(key, StringComparer.Ordinal) || key.StartsWith("kubernetes.io/cluster", StringComparison.Ordinal))
             {
-                problems.Add($"{Path(at, "Tags")}: '{key}' is a tag Karpenter sets itself; remove it.");
+                problems.Add(new PropertyProblem(Path(at, "Tags"), $"'{key}' is a tag Karpenter sets itself; remove it."));
             }
         }
 
@@ -163,29 +163,29 @@ public static class KarpenterManifestValidator
     /// <param name="alias">The alias, such as <c>al2023@latest</c>.</param>
     public static bool IsPinned(string alias) => ParseAlias(alias) is { Pinned: true };
 
-    private static void ValidateRequirements(NodePoolSpec pool, string at, List<string> problems)
+    private static void ValidateRequirements(NodePoolSpec pool, string at, List<PropertyProblem> problems)
     {
         if (pool.CapacityTypes.Count == 0)
         {
-            problems.Add($"{Path(at, "CapacityTypes")}: none given; give at least one of Spot, OnDemand or Reserved.");
+            problems.Add(new PropertyProblem(Path(at, "CapacityTypes"), $"none given; give at least one of Spot, OnDemand or Reserved."));
         }
 
         AddUndefined(pool.CapacityTypes, Path(at, "CapacityTypes"), "a capacity type", "Spot, OnDemand or Reserved", problems);
         if (pool.Architectures.Count == 0)
         {
-            problems.Add($"{Path(at, "Architectures")}: none given; give at least one of Amd64 or Arm64.");
+            problems.Add(new PropertyProblem(Path(at, "Architectures"), $"none given; give at least one of Amd64 or Arm64."));
         }
 
         AddUndefined(pool.Architectures, Path(at, "Architectures"), "an architecture", "Amd64 or Arm64", problems);
         if (!Enum.IsDefined(pool.OperatingSystem))
         {
-            problems.Add($"{Path(at, "OperatingSystem")}: {(int)pool.OperatingSystem} is not an operating system; use Linux or Windows.");
+            problems.Add(new PropertyProblem(Path(at, "OperatingSystem"), $"{(int)pool.OperatingSystem} is not an operating system; use Linux or Windows."));
         }
 
         ValidateLabelValues(pool.InstanceCategories, Path(at, "InstanceCategories"), problems);
         if (pool.InstanceGenerationGreaterThan is { } generation && generation < 0)
         {
-            problems.Add($"{Path(at, "InstanceGenerationGreaterThan")}: {generation} must not be negative.");
+            problems.Add(new PropertyProblem(Path(at, "InstanceGenerationGreaterThan"), $"{generation} must not be negative."));
         }
 
         ValidateLabelValues(pool.InstanceFamilies, Path(at, "InstanceFamilies"), problems);
@@ -197,15 +197,15 @@ public static class KarpenterManifestValidator
         }
     }
 
-    private static void ValidateRequirement(NodeSelectorRequirement requirement, string at, List<string> problems)
+    private static void ValidateRequirement(NodeSelectorRequirement requirement, string at, List<PropertyProblem> problems)
     {
         if (!KarpenterPatterns.IsLabelKey(requirement.Key))
         {
-            problems.Add($"{at}.Key: '{requirement.Key}' {LabelKeyRule}");
+            problems.Add(new PropertyProblem($"{at}.Key", $"'{requirement.Key}' {LabelKeyRule}"));
         }
         else if (IsRestrictedLabel(requirement.Key))
         {
-            problems.Add($"{at}.Key: '{requirement.Key}' is restricted by Karpenter; of karpenter.sh keys only karpenter.sh/capacity-type (CapacityTypes) may be required, and kubernetes.io/hostname never.");
+            problems.Add(new PropertyProblem($"{at}.Key", $"'{requirement.Key}' is restricted by Karpenter; of karpenter.sh keys only karpenter.sh/capacity-type (CapacityTypes) may be required, and kubernetes.io/hostname never."));
         }
 
         var values = requirement.Values;
@@ -214,7 +214,7 @@ public static class KarpenterManifestValidator
             case RequirementOperator.In or RequirementOperator.NotIn:
                 if (values.Count == 0)
                 {
-                    problems.Add($"{at}.Values: {requirement.Operator} needs at least one value.");
+                    problems.Add(new PropertyProblem($"{at}.Values", $"{requirement.Operator} needs at least one value."));
                 }
 
                 ValidateLabelValues(values, $"{at}.Values", problems);
@@ -222,77 +222,77 @@ public static class KarpenterManifestValidator
             case RequirementOperator.Exists or RequirementOperator.DoesNotExist:
                 if (values.Count > 0)
                 {
-                    problems.Add($"{at}.Values: {requirement.Operator} takes no values; remove [{string.Join(", ", values)}].");
+                    problems.Add(new PropertyProblem($"{at}.Values", $"{requirement.Operator} takes no values; remove [{string.Join(", ", values)}]."));
                 }
 
                 break;
             case RequirementOperator.Gt or RequirementOperator.Lt:
                 if (values.Count != 1 || !int.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
-                    problems.Add($"{at}.Values: {requirement.Operator} needs exactly one non-negative integer value, such as 5; got [{string.Join(", ", values)}].");
+                    problems.Add(new PropertyProblem($"{at}.Values", $"{requirement.Operator} needs exactly one non-negative integer value, such as 5; got [{string.Join(", ", values)}]."));
                 }
 
                 break;
             default:
-                problems.Add($"{at}.Operator: {(int)requirement.Operator} is not an operator; use In, NotIn, Exists, DoesNotExist, Gt or Lt.");
+                problems.Add(new PropertyProblem($"{at}.Operator", $"{(int)requirement.Operator} is not an operator; use In, NotIn, Exists, DoesNotExist, Gt or Lt."));
                 break;
         }
     }
 
-    private static void ValidateMetadata(NodePoolSpec pool, string at, List<string> problems)
+    private static void ValidateMetadata(NodePoolSpec pool, string at, List<PropertyProblem> problems)
     {
         foreach (var (key, value) in pool.Labels ?? new Dictionary<string, string>())
         {
             var path = $"{Path(at, "Labels")}['{key}']";
             if (!KarpenterPatterns.IsLabelKey(key))
             {
-                problems.Add($"{path}: '{key}' {LabelKeyRule}");
+                problems.Add(new PropertyProblem(path, $"'{key}' {LabelKeyRule}"));
             }
             else if (IsRestrictedLabel(key))
             {
-                problems.Add($"{path}: '{key}' is restricted by Karpenter, which sets it; remove it.");
+                problems.Add(new PropertyProblem(path, $"'{key}' is restricted by Karpenter, which sets it; remove it."));
             }
 
             // An empty label value is valid in Kubernetes.
             if (value.Length > 0 && !KarpenterPatterns.IsLabelValue(value))
             {
-                problems.Add($"{path}: '{value}' {LabelValueRule}");
+                problems.Add(new PropertyProblem(path, $"'{value}' {LabelValueRule}"));
             }
         }
     }
 
-    private static void ValidateTaints(IReadOnlyList<Taint> taints, string at, List<string> problems)
+    private static void ValidateTaints(IReadOnlyList<Taint> taints, string at, List<PropertyProblem> problems)
     {
         for (var i = 0; i < taints.Count; i++)
         {
             var taint = taints[i];
             if (!KarpenterPatterns.IsLabelKey(taint.Key))
             {
-                problems.Add($"{at}[{i}].Key: '{taint.Key}' {LabelKeyRule}");
+                problems.Add(new PropertyProblem($"{at}[{i}].Key", $"'{taint.Key}' {LabelKeyRule}"));
             }
 
             if (taint.Value is { } value && !KarpenterPatterns.IsLabelValue(value))
             {
-                problems.Add($"{at}[{i}].Value: '{value}' {LabelValueRule} Omit it for a taint without a value.");
+                problems.Add(new PropertyProblem($"{at}[{i}].Value", $"'{value}' {LabelValueRule} Omit it for a taint without a value."));
             }
 
             if (!Enum.IsDefined(taint.Effect))
             {
-                problems.Add($"{at}[{i}].Effect: {(int)taint.Effect} is not a taint effect; use NoSchedule, PreferNoSchedule or NoExecute.");
+                problems.Add(new PropertyProblem($"{at}[{i}].Effect", $"{(int)taint.Effect} is not a taint effect; use NoSchedule, PreferNoSchedule or NoExecute."));
             }
         }
     }
 
-    private static void ValidateDisruption(NodePoolDisruption disruption, string at, List<string> problems)
+    private static void ValidateDisruption(NodePoolDisruption disruption, string at, List<PropertyProblem> problems)
     {
         if (!Enum.IsDefined(disruption.ConsolidationPolicy))
         {
-            problems.Add($"{at}.ConsolidationPolicy: {(int)disruption.ConsolidationPolicy} is not a consolidation policy; use WhenEmpty or WhenEmptyOrUnderutilized.");
+            problems.Add(new PropertyProblem($"{at}.ConsolidationPolicy", $"{(int)disruption.ConsolidationPolicy} is not a consolidation policy; use WhenEmpty or WhenEmptyOrUnderutilized."));
         }
 
         if (!KarpenterPatterns.IsDuration(disruption.ConsolidateAfter, allowNever: true))
         {
-            problems.Add($"{at}.ConsolidateAfter: '{disruption.ConsolidateAfter}' {DurationRule}");
+            problems.Add(new PropertyProblem($"{at}.ConsolidateAfter", $"'{disruption.ConsolidateAfter}' {DurationRule}"));
         }
 
         for (var i = 0; i < disruption.Budgets.Count; i++)
@@ -301,60 +301,60 @@ public static class KarpenterManifestValidator
             var path = $"{at}.Budgets[{i}]";
             if (!KarpenterPatterns.IsBudgetNodes(budget.Nodes))
             {
-                problems.Add($"{path}.Nodes: '{budget.Nodes}' is not a node count; use a whole number such as 0 or 5, or a percentage from 0% to 100% such as 10%.");
+                problems.Add(new PropertyProblem($"{path}.Nodes", $"'{budget.Nodes}' is not a node count; use a whole number such as 0 or 5, or a percentage from 0% to 100% such as 10%."));
             }
 
             if (budget.Schedule is { } schedule && !KarpenterPatterns.IsCron(schedule))
             {
-                problems.Add($"{path}.Schedule: '{schedule}' is not a cron schedule; use five fields such as '0 9 * * mon-fri' (UTC) or a macro such as @daily.");
+                problems.Add(new PropertyProblem($"{path}.Schedule", $"'{schedule}' is not a cron schedule; use five fields such as '0 9 * * mon-fri' (UTC) or a macro such as @daily."));
             }
 
             if (budget.Duration is { } duration && !KarpenterPatterns.IsBudgetDuration(duration))
             {
-                problems.Add($"{path}.Duration: '{duration}' is not a budget duration; use hours and minutes such as 8h, 30m or 1h30m (cron has no seconds).");
+                problems.Add(new PropertyProblem($"{path}.Duration", $"'{duration}' is not a budget duration; use hours and minutes such as 8h, 30m or 1h30m (cron has no seconds)."));
             }
 
             if (budget.Schedule is not null && budget.Duration is null)
             {
-                problems.Add($"{path}.Duration: a budget with a Schedule needs a Duration, how long it stays active after each schedule hit.");
+                problems.Add(new PropertyProblem($"{path}.Duration", $"a budget with a Schedule needs a Duration, how long it stays active after each schedule hit."));
             }
             else if (budget.Duration is not null && budget.Schedule is null)
             {
-                problems.Add($"{path}.Schedule: a budget with a Duration needs a Schedule, when it becomes active.");
+                problems.Add(new PropertyProblem($"{path}.Schedule", $"a budget with a Duration needs a Schedule, when it becomes active."));
             }
 
             AddUndefined(budget.Reasons, $"{path}.Reasons", "a disruption reason", "Empty, Drifted or Underutilized", problems);
         }
     }
 
-    private static void ValidateLimits(NodePoolLimits limits, string at, List<string> problems)
+    private static void ValidateLimits(NodePoolLimits limits, string at, List<PropertyProblem> problems)
     {
         if (limits.Cpu is null && limits.Memory is null && limits.Nodes is null)
         {
-            problems.Add($"{at}: no limit set; set Cpu, Memory or Nodes, or omit Limits for an unbounded pool.");
+            problems.Add(new PropertyProblem(at, $"no limit set; set Cpu, Memory or Nodes, or omit Limits for an unbounded pool."));
         }
 
         foreach (var (name, value) in new[] { ("Cpu", limits.Cpu), ("Memory", limits.Memory) })
         {
             if (value is not null && !KarpenterPatterns.IsQuantity(value))
             {
-                problems.Add($"{at}.{name}: '{value}' is not a resource quantity; use a number with an optional suffix such as 64, 500m or 256Gi.");
+                problems.Add(new PropertyProblem($"{at}.{name}", $"'{value}' is not a resource quantity; use a number with an optional suffix such as 64, 500m or 256Gi."));
             }
         }
 
         if (limits.Nodes is { } nodes && nodes < 0)
         {
-            problems.Add($"{at}.Nodes: {nodes} must not be negative.");
+            problems.Add(new PropertyProblem($"{at}.Nodes", $"{nodes} must not be negative."));
         }
     }
 
-    private static void ValidateAmis(Ec2NodeClassSpec nodeClass, string at, bool requirePinned, List<string> problems)
+    private static void ValidateAmis(Ec2NodeClassSpec nodeClass, string at, bool requirePinned, List<PropertyProblem> problems)
     {
         var terms = nodeClass.AmiSelectorTerms;
         var termsPath = Path(at, "AmiSelectorTerms");
         if (terms.Count == 0)
         {
-            problems.Add($"{termsPath}: none given; give one alias term such as al2023@v20261020, or id or tag terms with an AmiFamily.");
+            problems.Add(new PropertyProblem(termsPath, $"none given; give one alias term such as al2023@v20261020, or id or tag terms with an AmiFamily."));
         }
 
         ParsedAlias? alias = null;
@@ -364,7 +364,7 @@ public static class KarpenterManifestValidator
             var path = $"{termsPath}[{i}]";
             if (CountSet(term.Tags, term.Alias, term.Id) != 1)
             {
-                problems.Add($"{path}: set exactly one of Alias, Id or Tags.");
+                problems.Add(new PropertyProblem(path, $"set exactly one of Alias, Id or Tags."));
             }
 
             if (!string.IsNullOrEmpty(term.Alias))
@@ -375,7 +375,7 @@ public static class KarpenterManifestValidator
 
             if (!string.IsNullOrEmpty(term.Id) && !KarpenterPatterns.IsToken(term.Id) && !term.Id.StartsWith("ami-", StringComparison.Ordinal))
             {
-                problems.Add($"{path}.Id: '{term.Id}' is not an AMI id such as ami-0123456789abcdef0.");
+                problems.Add(new PropertyProblem($"{path}.Id", $"'{term.Id}' is not an AMI id such as ami-0123456789abcdef0."));
             }
 
             ValidateSelectorTags(term.Tags, $"{path}.Tags", problems);
@@ -384,7 +384,7 @@ public static class KarpenterManifestValidator
         var hasAlias = terms.Any(t => !string.IsNullOrEmpty(t.Alias));
         if (hasAlias && terms.Count > 1)
         {
-            problems.Add($"{termsPath}: an Alias term must be the only term; {terms.Count} terms given.");
+            problems.Add(new PropertyProblem(termsPath, $"an Alias term must be the only term; {terms.Count} terms given."));
         }
 
         var familyPath = Path(at, "AmiFamily");
@@ -392,40 +392,40 @@ public static class KarpenterManifestValidator
         {
             if (!Enum.IsDefined(family))
             {
-                problems.Add($"{familyPath}: {(int)family} is not an AMI family; use Al2023, Bottlerocket, Windows2019, Windows2022 or Custom.");
+                problems.Add(new PropertyProblem(familyPath, $"{(int)family} is not an AMI family; use Al2023, Bottlerocket, Windows2019, Windows2022 or Custom."));
             }
             else if (alias is { } parsed && family != AmiFamily.Custom && family != parsed.Family)
             {
-                problems.Add($"{familyPath}: {family} does not match the alias family {parsed.Family}; omit AmiFamily (the alias implies it) or use Custom.");
+                problems.Add(new PropertyProblem(familyPath, $"{family} does not match the alias family {parsed.Family}; omit AmiFamily (the alias implies it) or use Custom."));
             }
         }
         else if (!hasAlias && terms.Count > 0)
         {
-            problems.Add($"{familyPath}: required without an alias term; Karpenter needs it for the user data and default block devices.");
+            problems.Add(new PropertyProblem(familyPath, $"required without an alias term; Karpenter needs it for the user data and default block devices."));
         }
     }
 
-    private static ParsedAlias? ValidateAlias(string value, string path, bool requirePinned, List<string> problems)
+    private static ParsedAlias? ValidateAlias(string value, string path, bool requirePinned, List<PropertyProblem> problems)
     {
         var parsed = ParseAlias(value);
         if (parsed is null)
         {
-            problems.Add($"{path}: '{value}' is not an AMI alias; use family@version with family {string.Join(", ", AliasFamilies)}, such as al2023@v20261020 or bottlerocket@v1.20.4.");
+            problems.Add(new PropertyProblem(path, $"'{value}' is not an AMI alias; use family@version with family {string.Join(", ", AliasFamilies)}, such as al2023@v20261020 or bottlerocket@v1.20.4."));
             return null;
         }
 
         if (!parsed.ValidVersion)
         {
-            problems.Add(parsed.Family switch
+            problems.Add(new PropertyProblem(path, parsed.Family switch
             {
-                AmiFamily.Al2023 => $"{path}: '{value}' has no valid AL2023 version; use latest or a release date such as v20261020.",
-                AmiFamily.Bottlerocket => $"{path}: '{value}' has no valid Bottlerocket version; use latest or a release such as v1.20.4.",
-                _ => $"{path}: '{value}' pins a Windows AMI; Windows aliases only support latest.",
-            });
+                AmiFamily.Al2023 => $"'{value}' has no valid AL2023 version; use latest or a release date such as v20261020.",
+                AmiFamily.Bottlerocket => $"'{value}' has no valid Bottlerocket version; use latest or a release such as v1.20.4.",
+                _ => $"'{value}' pins a Windows AMI; Windows aliases only support latest.",
+            }));
         }
         else if (requirePinned && !parsed.Pinned)
         {
-            problems.Add($"{path}: '{value}' floats to the newest AMI; pin a release such as al2023@v20261020 so nodes change only when the pin does.");
+            problems.Add(new PropertyProblem(path, $"'{value}' floats to the newest AMI; pin a release such as al2023@v20261020 so nodes change only when the pin does."));
         }
 
         return parsed;
@@ -463,11 +463,11 @@ public static class KarpenterManifestValidator
         return new ParsedAlias(known, valid, valid && !latest);
     }
 
-    private static void ValidateSubnets(IReadOnlyList<SubnetSelectorTerm> terms, string at, List<string> problems)
+    private static void ValidateSubnets(IReadOnlyList<SubnetSelectorTerm> terms, string at, List<PropertyProblem> problems)
     {
         if (terms.Count == 0)
         {
-            problems.Add($"{at}: none given; select subnets by Tags (such as karpenter.sh/discovery) or by Id.");
+            problems.Add(new PropertyProblem(at, $"none given; select subnets by Tags (such as karpenter.sh/discovery) or by Id."));
         }
 
         for (var i = 0; i < terms.Count; i++)
@@ -475,7 +475,7 @@ public static class KarpenterManifestValidator
             var term = terms[i];
             if (CountSet(term.Tags, term.Id) != 1)
             {
-                problems.Add($"{at}[{i}]: set exactly one of Tags or Id.");
+                problems.Add(new PropertyProblem($"{at}[{i}]", $"set exactly one of Tags or Id."));
             }
 
             ValidateId(term.Id, "subnet-", "a subnet id such as subnet-0123456789abcdef0", $"{at}[{i}].Id", problems);
@@ -483,11 +483,11 @@ public static class KarpenterManifestValidator
         }
     }
 
-    private static void ValidateSecurityGroups(IReadOnlyList<SecurityGroupSelectorTerm> terms, string at, List<string> problems)
+    private static void ValidateSecurityGroups(IReadOnlyList<SecurityGroupSelectorTerm> terms, string at, List<PropertyProblem> problems)
     {
         if (terms.Count == 0)
         {
-            problems.Add($"{at}: none given; select security groups by Tags, Id or Name.");
+            problems.Add(new PropertyProblem(at, $"none given; select security groups by Tags, Id or Name."));
         }
 
         for (var i = 0; i < terms.Count; i++)
@@ -495,7 +495,7 @@ public static class KarpenterManifestValidator
             var term = terms[i];
             if (CountSet(term.Tags, term.Id, term.Name) != 1)
             {
-                problems.Add($"{at}[{i}]: set exactly one of Tags, Id or Name.");
+                problems.Add(new PropertyProblem($"{at}[{i}]", $"set exactly one of Tags, Id or Name."));
             }
 
             ValidateId(term.Id, "sg-", "a security group id such as sg-0123456789abcdef0", $"{at}[{i}].Id", problems);
@@ -503,15 +503,15 @@ public static class KarpenterManifestValidator
         }
     }
 
-    private static void ValidateId(string? id, string prefix, string what, string path, List<string> problems)
+    private static void ValidateId(string? id, string prefix, string what, string path, List<PropertyProblem> problems)
     {
         if (!string.IsNullOrEmpty(id) && !KarpenterPatterns.IsToken(id) && !id.StartsWith(prefix, StringComparison.Ordinal))
         {
-            problems.Add($"{path}: '{id}' is not {what}.");
+            problems.Add(new PropertyProblem(path, $"'{id}' is not {what}."));
         }
     }
 
-    private static void ValidateSelectorTags(IReadOnlyDictionary<string, string>? tags, string at, List<string> problems)
+    private static void ValidateSelectorTags(IReadOnlyDictionary<string, string>? tags, string at, List<PropertyProblem> problems)
     {
         if (tags is null || tags.Count == 0)
         {
@@ -520,42 +520,42 @@ public static class KarpenterManifestValidator
 
         if (tags.Count > MaxSelectorTags)
         {
-            problems.Add($"{at}: {tags.Count} tags given; a selector term takes at most {MaxSelectorTags}.");
+            problems.Add(new PropertyProblem(at, $"{tags.Count} tags given; a selector term takes at most {MaxSelectorTags}."));
         }
 
         foreach (var (key, value) in tags)
         {
             if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(value))
             {
-                problems.Add($"{at}['{key}']: empty tag keys and values are not supported; use '*' to match any value.");
+                problems.Add(new PropertyProblem($"{at}['{key}']", $"empty tag keys and values are not supported; use '*' to match any value."));
             }
         }
     }
 
-    private static void ValidateMetadataOptions(InstanceMetadataOptions options, string at, List<string> problems)
+    private static void ValidateMetadataOptions(InstanceMetadataOptions options, string at, List<PropertyProblem> problems)
     {
         foreach (var (name, state) in new[] { ("HttpEndpoint", options.HttpEndpoint), ("HttpProtocolIpv6", options.HttpProtocolIpv6) })
         {
             if (!Enum.IsDefined(state))
             {
-                problems.Add($"{at}.{name}: {(int)state} is not an endpoint state; use Enabled or Disabled.");
+                problems.Add(new PropertyProblem($"{at}.{name}", $"{(int)state} is not an endpoint state; use Enabled or Disabled."));
             }
         }
 
         if (options.HttpPutResponseHopLimit < 1 || options.HttpPutResponseHopLimit > MaxHopLimit)
         {
-            problems.Add($"{at}.HttpPutResponseHopLimit: {options.HttpPutResponseHopLimit} must be between 1 and {MaxHopLimit}; 1 keeps pods on the pod network away from IMDS.");
+            problems.Add(new PropertyProblem($"{at}.HttpPutResponseHopLimit", $"{options.HttpPutResponseHopLimit} must be between 1 and {MaxHopLimit}; 1 keeps pods on the pod network away from IMDS."));
         }
 
         if (options.HttpTokens != MetadataHttpTokens.Required)
         {
-            problems.Add(Enum.IsDefined(options.HttpTokens)
-                ? $"{at}.HttpTokens: {options.HttpTokens} allows IMDSv1; this project requires IMDSv2, so use Required."
-                : $"{at}.HttpTokens: {(int)options.HttpTokens} is not a token setting; use Required.");
+            problems.Add(new PropertyProblem($"{at}.HttpTokens", Enum.IsDefined(options.HttpTokens)
+                ? $"{options.HttpTokens} allows IMDSv1; this project requires IMDSv2, so use Required."
+                : $"{(int)options.HttpTokens} is not a token setting; use Required."));
         }
     }
 
-    private static void ValidateBlockDevices(IReadOnlyList<BlockDeviceMapping> mappings, string at, List<string> problems)
+    private static void ValidateBlockDevices(IReadOnlyList<BlockDeviceMapping> mappings, string at, List<PropertyProblem> problems)
     {
         for (var i = 0; i < mappings.Count; i++)
         {
@@ -563,75 +563,75 @@ public static class KarpenterManifestValidator
             var path = $"{at}[{i}]";
             if (mapping.DeviceName is not { Length: > 5 } name || !name.StartsWith("/dev/", StringComparison.Ordinal))
             {
-                problems.Add($"{path}.DeviceName: '{mapping.DeviceName}' is not a device name such as /dev/xvda.");
+                problems.Add(new PropertyProblem($"{path}.DeviceName", $"'{mapping.DeviceName}' is not a device name such as /dev/xvda."));
             }
 
             var ebs = mapping.Ebs;
             if (!KarpenterPatterns.IsVolumeSize(ebs.VolumeSize))
             {
-                problems.Add($"{path}.Ebs.VolumeSize: '{ebs.VolumeSize}' is not a volume size; use a whole number of Gi, G, Ti or T, such as 20Gi or 1Ti.");
+                problems.Add(new PropertyProblem($"{path}.Ebs.VolumeSize", $"'{ebs.VolumeSize}' is not a volume size; use a whole number of Gi, G, Ti or T, such as 20Gi or 1Ti."));
             }
 
             if (!Enum.IsDefined(ebs.VolumeType))
             {
-                problems.Add($"{path}.Ebs.VolumeType: {(int)ebs.VolumeType} is not a volume type; use Gp3, Io1, Io2, St1, Sc1 or Standard.");
+                problems.Add(new PropertyProblem($"{path}.Ebs.VolumeType", $"{(int)ebs.VolumeType} is not a volume type; use Gp3, Io1, Io2, St1, Sc1 or Standard."));
             }
             else if (ebs.VolumeType == EbsVolumeType.Gp2)
             {
-                problems.Add($"{path}.Ebs.VolumeType: Gp2 is not allowed; use Gp3 (cheaper, with IOPS independent of size).");
+                problems.Add(new PropertyProblem($"{path}.Ebs.VolumeType", $"Gp2 is not allowed; use Gp3 (cheaper, with IOPS independent of size)."));
             }
 
             if (!ebs.Encrypted)
             {
-                problems.Add($"{path}.Ebs.Encrypted: false is not allowed; this project requires encrypted volumes.");
+                problems.Add(new PropertyProblem($"{path}.Ebs.Encrypted", $"false is not allowed; this project requires encrypted volumes."));
             }
 
             if (ebs.KmsKeyId is { } key && string.IsNullOrWhiteSpace(key))
             {
-                problems.Add($"{path}.Ebs.KmsKeyId: empty; give a key id or ARN, or omit it for the account's default EBS key.");
+                problems.Add(new PropertyProblem($"{path}.Ebs.KmsKeyId", $"empty; give a key id or ARN, or omit it for the account's default EBS key."));
             }
         }
 
         foreach (var group in mappings.Select((m, i) => (m.DeviceName, i)).GroupBy(x => x.DeviceName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"{at}[{group.Last().i}].DeviceName: '{group.Key}' is mapped {group.Count()} times; map each device once.");
+            problems.Add(new PropertyProblem($"{at}[{group.Last().i}].DeviceName", $"'{group.Key}' is mapped {group.Count()} times; map each device once."));
         }
 
         var roots = mappings.Count(m => m.RootVolume);
         if (roots > 1)
         {
-            problems.Add($"{at}: {roots} mappings are marked RootVolume; mark at most one.");
+            problems.Add(new PropertyProblem(at, $"{roots} mappings are marked RootVolume; mark at most one."));
         }
     }
 
-    private static void ValidateLabelValues(IReadOnlyList<string> values, string at, List<string> problems)
+    private static void ValidateLabelValues(IReadOnlyList<string> values, string at, List<PropertyProblem> problems)
     {
         for (var i = 0; i < values.Count; i++)
         {
             if (!KarpenterPatterns.IsLabelValue(values[i]))
             {
-                problems.Add($"{at}[{i}]: '{values[i]}' {LabelValueRule}");
+                problems.Add(new PropertyProblem($"{at}[{i}]", $"'{values[i]}' {LabelValueRule}"));
             }
         }
     }
 
-    private static void AddUndefined<T>(IReadOnlyList<T> values, string at, string what, string allowed, List<string> problems)
+    private static void AddUndefined<T>(IReadOnlyList<T> values, string at, string what, string allowed, List<PropertyProblem> problems)
         where T : struct, Enum
     {
         for (var i = 0; i < values.Count; i++)
         {
             if (!Enum.IsDefined(values[i]))
             {
-                problems.Add($"{at}[{i}]: {Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture)} is not {what}; use {allowed}.");
+                problems.Add(new PropertyProblem($"{at}[{i}]", $"{Convert.ToInt32(values[i], System.Globalization.CultureInfo.InvariantCulture)} is not {what}; use {allowed}."));
             }
         }
     }
 
-    private static void AddDuplicateNames(IReadOnlyList<string> names, string collection, string what, List<string> problems)
+    private static void AddDuplicateNames(IReadOnlyList<string> names, string collection, string what, List<PropertyProblem> problems)
     {
         foreach (var group in names.Select((n, i) => (n, i)).GroupBy(x => x.n, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"{collection}[{group.Last().i}].Name: '{group.Key}' is used by {group.Count()} {what}; names must be unique.");
+            problems.Add(new PropertyProblem($"{collection}[{group.Last().i}].Name", $"'{group.Key}' is used by {group.Count()} {what}; names must be unique."));
         }
     }
 
@@ -648,7 +648,7 @@ public static class KarpenterManifestValidator
     private static int CountSet(IReadOnlyDictionary<string, string>? tags, params string?[] values) =>
         (tags is { Count: > 0 } ? 1 : 0) + values.Count(v => !string.IsNullOrEmpty(v));
 
-    private static void Require(bool condition, string problem, List<string> problems)
+    private static void Require(bool condition, PropertyProblem problem, List<PropertyProblem> problems)
     {
         if (!condition)
         {

@@ -262,11 +262,10 @@ public sealed class AuroraSingleRegionTests : IClassFixture<SingleRegionScenario
         }));
         Assert.Equal(
             [
-                $"EngineVersion: '16.3' is not one RDS still allows for new clusters here; use one of {string.Join(", ", AuroraPostgresVersions.Supported.Keys)}.",
+                $"EngineVersion: '16.3' is not an Aurora PostgreSQL version RDS still allows for new clusters here; use one of {string.Join(", ", AuroraPostgresVersions.Supported.Keys)}.",
                 "RdsManagedMasterPassword: AWS does not support RDS-managed master passwords for Aurora global databases; leave it false (a generated secret, replicated and rotated, is used).",
                 "Global.SecretReplicaRegions: the home member must replicate the master secret to the other members' regions, or applications there cannot connect after a failover.",
-                "Capacity: a minimum of 0 ACU pauses the cluster; give SecondsUntilAutoPause between 300 and 86400.",
-                "Capacity: a member of a global database cannot scale to 0 ACU; use a minimum of at least 0.5.",
+                "Capacity.MinAcu: 0 pauses the cluster, which a global database member cannot do; use 0.5 or more.",
             ],
             e.Problems);
     }

@@ -18,8 +18,8 @@ public sealed class Ec2NodeClassValidationTests
         SecurityGroupSelectorTerms = [SecurityGroupSelectorTerm.ByTags(Discovery)],
     };
 
-    private static IReadOnlyList<string> Problems(Ec2NodeClassSpec nodeClass, bool requirePinnedAmi = false) =>
-        KarpenterManifestValidator.ValidateNodeClass(nodeClass, "NodeClasses[0]", requirePinnedAmi);
+    private static List<string> Problems(Ec2NodeClassSpec nodeClass, bool requirePinnedAmi = false) =>
+        KarpenterManifestValidator.ValidateNodeClass(nodeClass, "NodeClasses[0]", requirePinnedAmi).Select(p => p.ToString()).ToList();
 
     private static string Problem(Ec2NodeClassSpec nodeClass, bool requirePinnedAmi = false) => Assert.Single(Problems(nodeClass, requirePinnedAmi));
 

@@ -243,17 +243,17 @@ public sealed class EksClusterValidationTests
     [InlineData("0.0.0.0/0")]
     [InlineData("10.0.0.1/8")]
     public void Rejects_a_public_endpoint_open_to_the_internet_or_malformed(string cidr) =>
-        Assert.Equal($"PublicAccessCidrs: '{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.",
+        Assert.Equal($"PublicAccessCidrs[0]: '{cidr}' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.",
             Assert.Single(Invalid(p => p with { PublicAccessCidrs = [cidr] }).Problems));
 
     [Fact]
     public void Rejects_a_public_endpoint_without_cidrs() =>
-        Assert.Equal("PublicAccessCidrs: a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI); an empty list would open it to the internet.",
+        Assert.Equal("PublicAccessCidrs: is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use a private endpoint.",
             Assert.Single(Invalid(p => p with { PublicAccessCidrs = [] }).Problems));
 
     [Fact]
     public void Rejects_a_cluster_nobody_can_administer() =>
-        Assert.Equal("AdminRoleArns: give at least one role; with API authentication nobody else can administer the cluster.",
+        Assert.Equal("AdminRoleArns: is empty; with API authentication nobody else can administer the cluster. Give at least one role ARN.",
             Assert.Single(Invalid(p => p with { AdminRoleArns = [] }).Problems));
 
     [Fact]

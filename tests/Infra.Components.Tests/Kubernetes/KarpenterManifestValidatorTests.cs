@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Infra.Components.Kubernetes.Karpenter;
 using Xunit;
 
@@ -24,7 +26,7 @@ public sealed class KarpenterManifestValidatorTests
 
     [Fact]
     public void Accepts_pools_that_reference_their_node_classes() =>
-        Assert.Empty(KarpenterManifestValidator.Validate([Pool("on-demand"), Pool("spot", "spot")], [NodeClass("default"), NodeClass("spot")], requirePinnedAmis: true));
+        Assert.Empty(Validate([Pool("on-demand"), Pool("spot", "spot")], [NodeClass("default"), NodeClass("spot")], requirePinnedAmis: true));
 
     [Fact]
     public void Lists_every_problem_with_its_path_across_pools_and_node_classes() =>
@@ -35,14 +37,14 @@ public sealed class KarpenterManifestValidatorTests
                 "NodeClasses[0].AmiSelectorTerms[0].Alias: 'al2023@latest' floats to the newest AMI; pin a release such as al2023@v20261020 so nodes change only when the pin does.",
                 "NodeClasses[1].Role: empty; give the node IAM role's name, such as KarpenterNodeRole-my-cluster.",
             ],
-            KarpenterManifestValidator.Validate(
+            Validate(
                 [Pool("on-demand") with { Disruption = new NodePoolDisruption { ConsolidateAfter = "5 minutes" } }, Pool("spot") with { Weight = 0 }],
                 [NodeClass("default", "al2023@latest"), NodeClass("gpu") with { Role = "" }],
                 requirePinnedAmis: true));
 
     [Fact]
     public void Allows_floating_aliases_unless_pinned_amis_are_required() =>
-        Assert.Empty(KarpenterManifestValidator.Validate([Pool("default")], [NodeClass("default", "al2023@latest")]));
+        Assert.Empty(Validate([Pool("default")], [NodeClass("default", "al2023@latest")]));
 
     [Fact]
     public void Rejects_duplicate_names() =>
@@ -51,23 +53,26 @@ public sealed class KarpenterManifestValidatorTests
                 "NodePools[2].Name: 'default' is used by 2 node pools; names must be unique.",
                 "NodeClasses[1].Name: 'default' is used by 2 node classes; names must be unique.",
             ],
-            KarpenterManifestValidator.Validate([Pool("default"), Pool("spot"), Pool("default")], [NodeClass("default"), NodeClass("default")]));
+            Validate([Pool("default"), Pool("spot"), Pool("default")], [NodeClass("default"), NodeClass("default")]));
 
     [Fact]
     public void Rejects_a_pool_that_references_a_missing_node_class() =>
         Assert.Equal(
             "NodePools[0].NodeClassName: 'gpu' names no node class in NodeClasses; known: default, spot.",
-            Assert.Single(KarpenterManifestValidator.Validate([Pool("default", "gpu")], [NodeClass("default"), NodeClass("spot")])));
+            Assert.Single(Validate([Pool("default", "gpu")], [NodeClass("default"), NodeClass("spot")])));
 
     [Fact]
     public void Says_when_no_node_class_is_known() =>
         Assert.Equal(
             "NodePools[0].NodeClassName: 'default' names no node class in NodeClasses; known: none.",
-            Assert.Single(KarpenterManifestValidator.Validate([Pool("default")], [])));
+            Assert.Single(Validate([Pool("default")], [])));
 
     [Fact]
     public void Does_not_repeat_a_malformed_reference_as_missing() =>
         Assert.Equal(
             "NodePools[0].NodeClassName: 'Default' is not a DNS-1123 label; use 1 to 63 lowercase letters, digits or '-', starting and ending with a letter or digit.",
-            Assert.Single(KarpenterManifestValidator.Validate([Pool("default", "Default")], [NodeClass("default")])));
+            Assert.Single(Validate([Pool("default", "Default")], [NodeClass("default")])));
+
+    private static List<string> Validate(IReadOnlyList<NodePoolSpec> nodePools, IReadOnlyList<Ec2NodeClassSpec> nodeClasses, bool requirePinnedAmis = false) =>
+        KarpenterManifestValidator.Validate(nodePools, nodeClasses, requirePinnedAmis).Select(p => p.ToString()).ToList();
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using Infra.Components.Kubernetes.Karpenter;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class NodePoolValidationTests
         Architectures = [CpuArchitecture.Amd64, CpuArchitecture.Arm64],
     };
 
-    private static IReadOnlyList<string> Problems(NodePoolSpec pool) => KarpenterManifestValidator.ValidateNodePool(pool, "NodePools[0]");
+    private static List<string> Problems(NodePoolSpec pool) => KarpenterManifestValidator.ValidateNodePool(pool, "NodePools[0]").Select(p => p.ToString()).ToList();
 
     private static string Problem(NodePoolSpec pool) => Assert.Single(Problems(pool));
 
@@ -348,5 +349,5 @@ public sealed class NodePoolValidationTests
     public void Leaves_out_the_dot_when_there_is_no_path() =>
         Assert.Equal(
             "Weight: 0 must be between 1 and 100; omit it for the lowest priority (0).",
-            Assert.Single(KarpenterManifestValidator.ValidateNodePool(Valid() with { Weight = 0 }, "")));
+            Assert.Single(KarpenterManifestValidator.ValidateNodePool(Valid() with { Weight = 0 }, "")).ToString());
 }

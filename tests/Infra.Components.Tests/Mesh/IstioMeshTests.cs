@@ -126,7 +126,7 @@ public sealed class IstioMeshTests
     {
         var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
         var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster, Version = "1.24.0", IstiodReplicas = 0 }));
-        Assert.Contains("Version: '1.24.0' is not a supported Istio version; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Version: '1.24.0' is not an Istio version this component installs; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
         Assert.Contains("IstiodReplicas: 0 must be 1 to 5.", e.Message, StringComparison.Ordinal);
     }
 
@@ -167,6 +167,6 @@ public sealed class IstioMeshTests
             Cluster = _s.Cluster,
             Gateway = new IstioGatewayProps { LoadBalancerController = null!, MinReplicas = 3, MaxReplicas = 2 },
         }));
-        Assert.Contains("Gateway.MaxReplicas: 2 must be at least MinReplicas (3) and at most 50.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway.MaxReplicas: 2 must be at least the minimum (3) and at most 50.", e.Message, StringComparison.Ordinal);
     }
 }

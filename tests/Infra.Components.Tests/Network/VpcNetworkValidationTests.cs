@@ -26,9 +26,9 @@ public sealed class VpcNetworkValidationTests
         Assert.Equal("Test/Network", e.ConstructPath);
         Assert.Equal(
             [
-                "AvailabilityZones: 1 given (us-west-2a); give 2 to 4.",
+                "AvailabilityZones: has 1 zone (us-west-2a); give 2 to 4 (load balancers and database subnet groups need two).",
                 "AvailabilityZones: 'us-west-2a' is not in the stack's region us-east-1; use names like us-east-1a.",
-                "Cidr/SubnetMasks: '10.0.0.0/33' is not an IPv4 CIDR block in canonical form (for example 10.20.0.0/16).",
+                "Cidr: '10.0.0.0/33' is not an IPv4 CIDR block in canonical form (for example 10.20.0.0/16).",
                 "FlowLogs.RetentionDays: 10 is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
             ],
             e.Problems);
@@ -37,12 +37,12 @@ public sealed class VpcNetworkValidationTests
 
     [Fact]
     public void Rejects_a_zone_listed_twice() =>
-        Assert.Contains("AvailabilityZones: 'us-east-1a' is listed 2 times.",
+        Assert.Contains("AvailabilityZones: lists 'us-east-1a' 2 times; each zone once.",
             Invalid(new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1a"] }).Problems);
 
     [Fact]
     public void Rejects_more_zones_than_the_plan_has_slots() =>
-        Assert.Contains("AvailabilityZones: 5 given (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e); give 2 to 4.",
+        Assert.Contains("AvailabilityZones: has 5 zones (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e); give 2 to 4 (load balancers and database subnet groups need two).",
             Invalid(new VpcNetworkProps { Cidr = "10.0.0.0/16", AvailabilityZones = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"] }).Problems);
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class VpcNetworkValidationTests
 
     [Fact]
     public void Rejects_an_interface_endpoint_listed_twice() =>
-        Assert.Equal("InterfaceEndpoints: 'sts' is listed 2 times.",
+        Assert.Equal("InterfaceEndpoints: lists 'sts' 2 times; each endpoint once.",
             Assert.Single(Invalid(new VpcNetworkProps
             {
                 Cidr = "10.0.0.0/16",

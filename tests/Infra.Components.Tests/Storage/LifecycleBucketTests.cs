@@ -345,12 +345,12 @@ public sealed class LifecycleBucketValidationTests
 
     [Fact]
     public void Refuses_the_reserved_housekeeping_rule_id() =>
-        Assert.Equal("LifecycleRules: the id 'housekeeping' is reserved for the bucket's own housekeeping rule; choose another id.",
+        Assert.Equal("LifecycleRules[0].Id: 'housekeeping' is reserved for the bucket's own rule (incomplete uploads, expired delete markers); choose another id.",
             Assert.Single(Invalid(new LifecycleBucketProps { LifecycleRules = [new BucketLifecycleRule { Id = "housekeeping", ExpireAfterDays = 3 }] }).Problems));
 
     [Fact]
     public void Reports_lifecycle_problems_with_the_prop_path() =>
-        Assert.Equal("LifecycleRules[0].Transitions[0].AfterDays: 5 is too early for StandardInfrequentAccess; S3 requires at least 30 days.",
+        Assert.Equal("LifecycleRules[0].Transitions[0].AfterDays: 5 is too early for Standard-IA; S3 requires at least 30 days.",
             Assert.Single(Invalid(new LifecycleBucketProps
             {
                 LifecycleRules = [new BucketLifecycleRule { Id = "ia", Transitions = [new(TransitionStorageClass.StandardInfrequentAccess, 5)] }],

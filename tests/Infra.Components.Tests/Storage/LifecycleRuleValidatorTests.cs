@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using Infra.Components.Storage;
 using Xunit;
@@ -6,8 +7,8 @@ namespace Infra.Components.Tests.Storage;
 
 public sealed class LifecycleRuleValidatorTests
 {
-    private static IReadOnlyList<string> Problems(BucketLifecycleRule rule, bool versioned = true) =>
-        LifecycleRuleValidator.Validate([rule], versioned, i => $"Rules[{i}]");
+    private static List<string> Problems(BucketLifecycleRule rule, bool versioned = true) =>
+        LifecycleRuleValidator.Validate([rule], versioned, "Rules").Select(p => p.ToString()).ToList();
 
     private static BucketLifecycleRule Rule(params LifecycleTransition[] transitions) => new() { Id = "r", Transitions = transitions };
 
@@ -36,7 +37,7 @@ public sealed class LifecycleRuleValidatorTests
     [InlineData(TransitionStorageClass.OneZoneInfrequentAccess)]
     public void Rejects_an_infrequent_access_transition_before_30_days(TransitionStorageClass storageClass) =>
         Assert.Equal(
-            $"Rules[0].Transitions[0].AfterDays: 29 is too early for {storageClass}; S3 requires at least 30 days.",
+            $"Rules[0].Transitions[0].AfterDays: 29 is too early for {(storageClass == TransitionStorageClass.StandardInfrequentAccess ? "Standard-IA" : "One Zone-IA")}; S3 requires at least 30 days.",
             Assert.Single(Problems(Rule(new LifecycleTransition(storageClass, 29)))));
 
     [Theory]
@@ -49,13 +50,13 @@ public sealed class LifecycleRuleValidatorTests
     [Fact]
     public void Rejects_a_transition_back_up_the_waterfall() =>
         Assert.Equal(
-            "Rules[0].Transitions[1].StorageClass: StandardInfrequentAccess cannot follow GlacierInstantRetrieval; transitions only go down the waterfall StandardInfrequentAccess, IntelligentTiering, OneZoneInfrequentAccess, GlacierInstantRetrieval, GlacierFlexibleRetrieval, DeepArchive.",
+            "Rules[0].Transitions[1].StorageClass: Standard-IA cannot follow Glacier Instant Retrieval; transitions only go down the waterfall Standard-IA, Intelligent-Tiering, One Zone-IA, Glacier Instant Retrieval, Glacier Flexible Retrieval, Glacier Deep Archive.",
             Assert.Single(Problems(Rule(new(TransitionStorageClass.GlacierInstantRetrieval, 10), new(TransitionStorageClass.StandardInfrequentAccess, 60)))));
 
     [Fact]
     public void Requires_30_days_in_infrequent_access_before_the_next_class() =>
         Assert.Equal(
-            "Rules[0].Transitions[1].AfterDays: 59 must be at least 60; objects stay 30 days in StandardInfrequentAccess before moving on.",
+            "Rules[0].Transitions[1].AfterDays: 59 must be at least 60; objects stay 30 days in Standard-IA before moving on.",
             Assert.Single(Problems(Rule(new(TransitionStorageClass.StandardInfrequentAccess, 30), new(TransitionStorageClass.GlacierFlexibleRetrieval, 59)))));
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class LifecycleRuleValidatorTests
     [Fact]
     public void Rejects_delete_marker_cleanup_with_an_expiration_in_one_rule() =>
         Assert.Equal(
-            "Rules[0].ExpiredObjectDeleteMarker: S3 cannot combine it with ExpireAfterDays in one rule; put delete-marker cleanup in its own rule.",
+            "Rules[0].ExpiredObjectDeleteMarker: S3 cannot combine it with an expiration in one rule; put delete-marker cleanup in its own rule.",
             Assert.Single(Problems(new BucketLifecycleRule { Id = "r", ExpireAfterDays = 10, ExpiredObjectDeleteMarker = true })));
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class LifecycleRuleValidatorTests
     [Fact]
     public void Rejects_versions_to_retain_without_a_noncurrent_action() =>
         Assert.Equal(
-            "Rules[0].NoncurrentVersionsToRetain: it only qualifies a noncurrent-version action; add NoncurrentVersionExpireAfterDays or NoncurrentVersionTransitions.",
+            "Rules[0].NoncurrentVersionsToRetain: it only qualifies a noncurrent-version action; add a noncurrent-version expiration or transition.",
             Assert.Single(Problems(new BucketLifecycleRule { Id = "r", ExpireAfterDays = 7, NoncurrentVersionsToRetain = 2 })));
 
     [Fact]
@@ -125,8 +126,8 @@ public sealed class LifecycleRuleValidatorTests
         });
         Assert.Equal(
             [
-                "Rules[0].AbortIncompleteMultipartUploadAfterDays: S3 cannot combine it with TagFilters (uploads in progress have no tags); move it to a rule without tags.",
-                "Rules[0].ExpiredObjectDeleteMarker: S3 cannot combine it with TagFilters (delete markers have no tags); move it to a rule without tags.",
+                "Rules[0].AbortIncompleteMultipartUploadAfterDays: S3 cannot combine it with tag filters (uploads in progress have no tags); move it to a rule without tags.",
+                "Rules[0].ExpiredObjectDeleteMarker: S3 cannot combine it with tag filters (delete markers have no tags); move it to a rule without tags.",
             ],
             problems);
     }
@@ -134,7 +135,7 @@ public sealed class LifecycleRuleValidatorTests
     [Fact]
     public void Rejects_an_inverted_object_size_range() =>
         Assert.Equal(
-            "Rules[0].ObjectSizeLessThanBytes: 100 must be positive and greater than ObjectSizeGreaterThanBytes.",
+            "Rules[0].ObjectSizeLessThanBytes: 100 must be positive and greater than the lower size bound.",
             Assert.Single(Problems(new BucketLifecycleRule { Id = "r", ExpireAfterDays = 1, ObjectSizeGreaterThanBytes = 1000, ObjectSizeLessThanBytes = 100 })));
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class LifecycleRuleValidatorTests
         var rule = new BucketLifecycleRule { Id = "same", ExpireAfterDays = 1 };
         Assert.Equal(
             "Rules[1].Id: 'same' is used by 2 rules; rule ids must be unique within a bucket.",
-            Assert.Single(LifecycleRuleValidator.Validate([rule, rule], versioned: true, i => $"Rules[{i}]")));
+            Assert.Single(LifecycleRuleValidator.Validate([rule, rule], versioned: true, "Rules")).ToString());
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class LifecycleRuleValidatorTests
         var problems = LifecycleRuleValidator.Validate(
             [Rule(new LifecycleTransition(TransitionStorageClass.StandardInfrequentAccess, 1)), new BucketLifecycleRule { Id = "" }],
             versioned: true,
-            i => $"Rules[{i}]");
+            "Rules");
         Assert.Equal(3, problems.Count);
     }
 }

@@ -99,8 +99,8 @@ public sealed class EnvironmentConfigValidationTests
     }
 
     [Theory]
-    [InlineData("[us-east-1a]", "has 1 zone; give at least 2 (load balancers and database subnet groups need two).")]
-    [InlineData("[]", "has 0 zones; give at least 2 (load balancers and database subnet groups need two).")]
+    [InlineData("[us-east-1a]", "has 1 zone (us-east-1a); give 2 to 4 (load balancers and database subnet groups need two).")]
+    [InlineData("[]", "has 0 zones; give 2 to 4 (load balancers and database subnet groups need two).")]
     public void Rejects_fewer_than_two_availability_zones(string zones, string message)
     {
         var yaml = Replace(Dev, "  availabilityZones: [us-east-1a, us-east-1b]", $"  availabilityZones: {zones}");
@@ -113,7 +113,7 @@ public sealed class EnvironmentConfigValidationTests
     {
         var yaml = Replace(Dev, "  availabilityZones: [us-east-1a, us-east-1b]", "  availabilityZones: [us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e]");
 
-        Assert.Equal("dev.yaml:5: primaryRegion.availabilityZones: has 5 zones; give at most 4.", Assert.Single(Problems(yaml, "dev.yaml")));
+        Assert.Equal("dev.yaml:5: primaryRegion.availabilityZones: has 5 zones (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e); give 2 to 4 (load balancers and database subnet groups need two).", Assert.Single(Problems(yaml, "dev.yaml")));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class EnvironmentConfigValidationTests
         var yaml = Replace(Dev, "    retentionDays: 14", $"    retentionDays: {days}");
 
         Assert.Equal(
-            $"dev.yaml:15: network.flowLogs.retentionDays: {days} is not a CloudWatch Logs retention; use one of: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
+            $"dev.yaml:15: network.flowLogs.retentionDays: {days} is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
             Assert.Single(Problems(yaml, "dev.yaml")));
     }
 
@@ -272,20 +272,20 @@ public sealed class EnvironmentConfigValidationTests
 
     [Theory]
     [InlineData("            afterDays: 30", "            afterDays: 10",
-        "prod.yaml:27: storage.dataBucket.lifecycleRules[0].transitions[0].afterDays: 10 is too early for standardIa; S3 requires at least 30 days.")]
+        "prod.yaml:27: storage.dataBucket.lifecycleRules[0].transitions[0].afterDays: 10 is too early for Standard-IA; S3 requires at least 30 days.")]
     [InlineData("            afterDays: 90", "            afterDays: 45",
-        "prod.yaml:29: storage.dataBucket.lifecycleRules[0].transitions[1].afterDays: 45 must be at least 60; objects stay 30 days in standardIa before moving on.")]
+        "prod.yaml:29: storage.dataBucket.lifecycleRules[0].transitions[1].afterDays: 45 must be at least 60; objects stay 30 days in Standard-IA before moving on.")]
     [InlineData("          - storageClass: glacierInstantRetrieval", "          - storageClass: standardIa",
-        "prod.yaml:28: storage.dataBucket.lifecycleRules[0].transitions[1].storageClass: standardIa cannot follow standardIa; transitions only go down the waterfall "
-        + "standardIa, intelligentTiering, oneZoneIa, glacierInstantRetrieval, glacierFlexibleRetrieval, deepArchive.")]
+        "prod.yaml:28: storage.dataBucket.lifecycleRules[0].transitions[1].storageClass: Standard-IA cannot follow Standard-IA; transitions only go down the waterfall "
+        + "Standard-IA, Intelligent-Tiering, One Zone-IA, Glacier Instant Retrieval, Glacier Flexible Retrieval, Glacier Deep Archive.")]
     [InlineData("        expireAfterDays: 365", "        expireAfterDays: 60",
         "prod.yaml:30: storage.dataBucket.lifecycleRules[0].expireAfterDays: 60 must be greater than the last transition's 90 days; S3 rejects an expiration at or before a transition.")]
     [InlineData("        expireAfterDays: 365", "        expireAfterDays: 365\n        expiredObjectDeleteMarker: true",
-        "prod.yaml:31: storage.dataBucket.lifecycleRules[0].expiredObjectDeleteMarker: S3 cannot combine it with expireAfterDays in one rule; put delete-marker cleanup in its own rule.")]
+        "prod.yaml:31: storage.dataBucket.lifecycleRules[0].expiredObjectDeleteMarker: S3 cannot combine it with an expiration in one rule; put delete-marker cleanup in its own rule.")]
     [InlineData("        expireAfterDays: 365", "        expireAfterDays: 365\n        abortIncompleteMultipartUploadDays: 0",
         "prod.yaml:31: storage.dataBucket.lifecycleRules[0].abortIncompleteMultipartUploadDays: 0 must be at least 1.")]
     [InlineData("        expireAfterDays: 365", "        expireAfterDays: 365\n        noncurrentVersionsToRetain: 3",
-        "prod.yaml:31: storage.dataBucket.lifecycleRules[0].noncurrentVersionsToRetain: it only qualifies a noncurrent-version action; add noncurrentVersionExpireAfterDays or noncurrentVersionTransitions.")]
+        "prod.yaml:31: storage.dataBucket.lifecycleRules[0].noncurrentVersionsToRetain: it only qualifies a noncurrent-version action; add a noncurrent-version expiration or transition.")]
     public void Rejects_an_invalid_lifecycle_rule_at_its_camel_cased_key_path(string line, string replacement, string expected)
     {
         var yaml = Replace(Prod, line, replacement);

@@ -22,7 +22,7 @@ public sealed class KubernetesConfigTests
     [InlineData("  version: \"1.35\"", "  version: \"1.31\"", "dev.yaml:26: kubernetes.version: '1.31' is not supported; use one of 1.34, 1.35, 1.36.")]
     [InlineData("    version: 1.14.1", "    version: 1.8.3", "dev.yaml:37: kubernetes.karpenter.version: Karpenter 1.8.3 does not support Kubernetes 1.35; use 1.9.0 or later.")]
     [InlineData("  publicAccessCidrs: [203.0.113.0/24]", "  publicAccessCidrs: [0.0.0.0/0]", "dev.yaml:28: kubernetes.publicAccessCidrs[0]: '0.0.0.0/0' is not allowed; give canonical IPv4 CIDRs narrower than the whole internet.")]
-    [InlineData("  publicAccessCidrs: [203.0.113.0/24]", "  publicAccessCidrs: []", "dev.yaml:28: kubernetes.publicAccessCidrs: is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use endpoint: private.")]
+    [InlineData("  publicAccessCidrs: [203.0.113.0/24]", "  publicAccessCidrs: []", "dev.yaml:28: kubernetes.publicAccessCidrs: is empty; a public endpoint needs the CIDRs allowed to reach it (office, VPN, CI), or use a private endpoint.")]
     [InlineData("  adminRoleArns: [\"arn:aws:iam::111111111111:role/platform-admin\"]", "  adminRoleArns: [\"platform-admin\"]", "dev.yaml:29: kubernetes.adminRoleArns[0]: 'platform-admin' is not an IAM role ARN; use arn:aws:iam::<12-digit account>:role/<name>.")]
     [InlineData("  endpoint: publicAndPrivate", "  endpoint: public", "dev.yaml:27: kubernetes.endpoint: 'public' is not allowed; use one of: private, publicAndPrivate.")]
     [InlineData("  endpoint: publicAndPrivate", "  supportType: STANDARD\n  endpoint: publicAndPrivate", "dev.yaml:27: kubernetes.supportType: 'STANDARD' is not allowed; use one of: standard, extended.")]
@@ -71,7 +71,7 @@ public sealed class KubernetesConfigTests
     [Fact]
     public void Rejects_public_cidrs_on_a_private_endpoint_at_the_endpoint() =>
         Assert.Equal(
-            "prod.yaml:39: kubernetes.endpoint: is private, but publicAccessCidrs lists CIDRs; use endpoint: publicAndPrivate or remove publicAccessCidrs.",
+            "prod.yaml:39: kubernetes.endpoint: is private, but public access CIDRs are listed; open the endpoint to public and private access or remove the CIDRs.",
             Assert.Single(Problems(Replace(Prod, "  endpoint: private", "  endpoint: private\n  publicAccessCidrs: [203.0.113.0/24]"), "prod.yaml")));
 
     [Fact]

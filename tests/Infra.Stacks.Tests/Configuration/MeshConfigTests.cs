@@ -11,9 +11,9 @@ public sealed class MeshConfigTests
         Assert.Equal(new MeshConfig { IstioVersion = "1.31.1", Revisioned = true, IstiodReplicas = 2, GatewayInternetFacing = false, GatewayMinReplicas = 2, GatewayMaxReplicas = 4 }, EnvironmentConfigLoader.Load(Prod, "prod.yaml").Mesh);
 
     [Theory]
-    [InlineData("  istioVersion: \"1.31.1\"", "  istioVersion: \"1.24.0\"", "dev.yaml:72: mesh.istioVersion: '1.24.0' is not an Istio version this repository installs; use one of 1.31.1 (quoted).")]
+    [InlineData("  istioVersion: \"1.31.1\"", "  istioVersion: \"1.24.0\"", "dev.yaml:72: mesh.istioVersion: '1.24.0' is not an Istio version this component installs; use one of 1.31.1.")]
     [InlineData("  istiodReplicas: 1", "  istiodReplicas: 9", "dev.yaml:74: mesh.istiodReplicas: 9 must be 1 to 5.")]
-    [InlineData("    maxReplicas: 4", "    maxReplicas: 0", "dev.yaml:78: mesh.gateway.maxReplicas: 0 must be at least minReplicas (1) and at most 50.")]
+    [InlineData("    maxReplicas: 4", "    maxReplicas: 0", "dev.yaml:78: mesh.gateway.maxReplicas: 0 must be at least the minimum (1) and at most 50.")]
     [InlineData("    minReplicas: 1", "    minReplicas: 0", "dev.yaml:77: mesh.gateway.minReplicas: 0 must be 1 to 20.")]
     [InlineData("  revisioned: false", "  revisioned: sometimes", "dev.yaml:73: mesh.revisioned: 'sometimes' is not a boolean; use true or false.")]
     public void Rejects_a_bad_mesh_setting_at_its_key(string line, string replacement, string expected) =>
