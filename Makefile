@@ -28,10 +28,11 @@ install: node_modules/.installed ## Install the CDK CLI and the kubectl layer (n
 build: install ## Compile every project (warnings are errors)
 	dotnet build Infra.sln --no-restore --nologo -v quiet
 
-plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out and summarize it
+plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out, summarize it and print its deploy plan
 	rm -rf $(OUT)
 	$(CDK) synth --quiet --output $(OUT) $(if $(ENV),--context environment=$(ENV))
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT)
+	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV))
 
 config: build ## Print one environment's effective configuration, each value with the file and line that set it: make config ENV=prod
 	@test -n "$(ENV)" || { echo "usage: make config ENV=<name>"; exit 2; }

@@ -6,6 +6,7 @@ using Amazon.CDK;
 using Infra.Components;
 using Infra.Policies;
 using Infra.Stacks.Configuration;
+using Infra.Stacks.Deploy;
 using Infra.Stacks.Diagram;
 using Infra.Stacks.Preview;
 using Infra.Stacks.Stages;
@@ -21,6 +22,8 @@ public static class Program
     private const string Usage = """
         usage: Infra.Stacks                                   synthesize every environment and enforce the policy pack (the CDK CLI runs this)
                Infra.Stacks summary <cdk.out>                 print what a synthesized cloud assembly holds
+               Infra.Stacks deploy-plan <cdk.out> [--environment <name>]
+                                                              print each environment's deploy waves and first-deploy critical path
                Infra.Stacks policy <dir|file> [--environment <name>] [--profile <profile>] [--reports <dir>]
                                                               check any CloudFormation templates (JSON or YAML) against the pack
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
@@ -41,6 +44,10 @@ public static class Program
                 return Synthesize(DefaultConfigDirectory, "cdk.json", outdir: null, Console.Error);
             case ["summary", var assemblyDirectory]:
                 return PlanSummary.Print(assemblyDirectory, Console.Out);
+            case ["deploy-plan", var assemblyDirectory]:
+                return DeployPlanReport.Print(assemblyDirectory, Console.Out);
+            case ["deploy-plan", var assemblyDirectory, "--environment", var environment]:
+                return DeployPlanReport.Print(assemblyDirectory, Console.Out, environment);
             case ["rules"]:
                 Console.Out.Write(RuleCatalogue.Render(PolicyPack.Default));
                 return 0;
