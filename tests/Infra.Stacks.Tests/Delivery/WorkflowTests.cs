@@ -128,7 +128,7 @@ public sealed partial class WorkflowTests
         Assert.Equal("${{ steps.target.outputs.region }}", Scalar(credentials, "with", "aws-region"));
         Assert.Equal("${{ steps.target.outputs.account }}", Scalar(credentials, "with", "allowed-account-ids"));
         var deploy = steps.Single(s => Scalar(s, "run")?.Contains("cdk deploy", StringComparison.Ordinal) == true);
-        Assert.Equal("node_modules/.bin/cdk deploy --app cdk.out \"$STACKS\" --require-approval never --ci --progress events", Scalar(deploy, "run"));
+        Assert.Equal("node_modules/.bin/cdk deploy --app cdk.out \"$STACKS\" --concurrency 6 --require-approval never --ci --progress events", Scalar(deploy, "run"));
         Assert.Equal("${{ steps.target.outputs.stacks }}", Scalar(deploy, "env", "STACKS"));
     }
 
