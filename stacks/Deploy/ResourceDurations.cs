@@ -79,7 +79,11 @@ public static class ResourceDurations
         new("AWS::S3::Bucket", 0.5, 0.5, "Bucket creation plus its encryption, versioning, lifecycle and replication settings."),
         new("AWS::S3::BucketPolicy", 0.25, 0.25, "Synchronous S3 call."),
         new("AWS::SNS::Topic", 0.25, 0.25, "Synchronous SNS call."),
+        new("AWS::SNS::TopicPolicy", 0.25, 0.25, "Synchronous SNS call."),
         new("AWS::SQS::Queue", 1, 0.5, "SQS asks callers to wait up to a minute before a new queue is usable; CloudFormation does."),
+        new("AWS::SQS::QueuePolicy", 0.25, 0.25, "Synchronous SQS call."),
+        new("AWS::SSM::Parameter", 0.25, 0.25, "Synchronous Systems Manager call."),
+        new("AWS::CloudWatch::Alarm", 0.25, 0.25, "Synchronous CloudWatch call."),
         new("AWS::Lambda::Function", 1, 1, "In a VPC the function is Pending until its network interfaces exist; CloudFormation waits for Active.")
         {
             When = "in a VPC", AppliesTo = p => p["VpcConfig"] is not null,
@@ -93,6 +97,8 @@ public static class ResourceDurations
             When = "hosted rotation function", AppliesTo = p => p["HostedRotationLambda"] is not null,
         },
         new("AWS::SecretsManager::RotationSchedule", 0.5, 0.5, "Attaches an existing rotation function."),
+        new("AWS::SecretsManager::SecretTargetAttachment", 0.25, 0.25, "Synchronous Secrets Manager call: records the database's endpoint in the secret."),
+        new("AWS::SecretsManager::ResourcePolicy", 0.25, 0.25, "Synchronous Secrets Manager call."),
         new("AWS::RDS::DBSubnetGroup", 0.25, 0.25, "Synchronous RDS call."),
         new("AWS::RDS::DBClusterParameterGroup", 0.25, 0.5, "Synchronous RDS call; an update is applied to the members later."),
         new("AWS::RDS::GlobalCluster", 1.5, 1, "The global cluster is metadata until its first member joins."),

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using System.IO;
+using System.Linq;
 using Constructs;
 using Infra.Components.Kubernetes;
 using Infra.Components.Kubernetes.Karpenter;
@@ -30,7 +31,16 @@ public sealed class ClusterStack : EnvironmentStack
 
         Eks = new EksCluster(this, "Eks", ClusterProps(config, network.Network.Vpc, network.Network.PrivateSubnets, layer));
         var nodeRole = KarpenterAddOn.CreateNodeRole(this, "KarpenterNodeRole", config.ClusterName);
-        Karpenter = new KarpenterAddOn(this, "Karpenter", KarpenterProps(config, Eks, nodeRole, nodeRole.RoleName, Eks.Cluster.ClusterSecurityGroupId));
+        // Workload nodes (and their pods, which share the node's security groups under the VPC CNI) also carry the
+        // network's database-client group: that, not the cluster's group, is what the databases admit. The system
+        // nodes run tainted add-ons only and do not carry it.
+        var karpenter = KarpenterProps(config, Eks, nodeRole, nodeRole.RoleName, Eks.Cluster.ClusterSecurityGroupId);
+        Karpenter = new KarpenterAddOn(this, "Karpenter", karpenter with
+        {
+            NodeClasses = karpenter.NodeClasses
+                .Select(c => c with { SecurityGroupSelectorTerms = [.. c.SecurityGroupSelectorTerms, SecurityGroupSelectorTerm.ById(network.DatabaseClients.SecurityGroupId)] })
+                .ToArray(),
+        });
         AcknowledgeEksRequirements(nodeRole);
     }
 

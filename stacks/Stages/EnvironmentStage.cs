@@ -30,8 +30,10 @@ public sealed class EnvironmentStage : Stage
         NetworkStacks = config.Regions.ToDictionary(r => r.Name, r => new NetworkStack(this, $"Network-{r.Name}", config, r));
         Cluster = new ClusterStack(this, "Cluster", config, NetworkStacks[config.PrimaryRegion.Name], repositoryRoot);
         // The home member (primary region) first: the secondary joins the global cluster it creates.
+        // Each database admits its region's database-client group, owned by the network: never the cluster's own
+        // security group, whose import would make the database wait for (and be pinned to) the cluster stack.
         var home = new DatabaseStack(this, $"Database-{config.PrimaryRegion.Name}", config, config.PrimaryRegion, NetworkStacks[config.PrimaryRegion.Name],
-            [Cluster.Eks.Cluster.ClusterSecurityGroup]);
+            [NetworkStacks[config.PrimaryRegion.Name].DatabaseClients]);
         DatabaseStacks = config.SecondaryRegion is { } other
             ? new Dictionary<string, DatabaseStack> { [config.PrimaryRegion.Name] = home, [other.Name] = SecondaryDatabase(config, other, home) }
             : new Dictionary<string, DatabaseStack> { [config.PrimaryRegion.Name] = home };
@@ -77,8 +79,9 @@ public sealed class EnvironmentStage : Stage
 
     private DatabaseStack SecondaryDatabase(EnvironmentConfig config, RegionConfig region, DatabaseStack home)
     {
-        // No EKS cluster runs in the secondary region yet: nothing is admitted until one does (see the failover runbook).
-        var secondary = new DatabaseStack(this, $"Database-{region.Name}", config, region, NetworkStacks[region.Name], []);
+        // No EKS cluster runs in the secondary region yet, so nothing carries that region's client group until one
+        // does: a cluster stood up there attaches the group and reaches the database with no database change.
+        var secondary = new DatabaseStack(this, $"Database-{region.Name}", config, region, NetworkStacks[region.Name], [NetworkStacks[region.Name].DatabaseClients]);
         secondary.AddDependency(home, "the secondary joins the global cluster the home member creates");
         return secondary;
     }

@@ -1,10 +1,14 @@
+using Amazon.CDK.AWS.EC2;
 using Constructs;
 using Infra.Components.Network;
 using Infra.Stacks.Configuration;
 
 namespace Infra.Stacks.Stages;
 
-/// <summary>The network of one region: the VPC and its endpoints and flow logs.</summary>
+/// <summary>
+/// The network of one region: the VPC and its endpoints and flow logs, and the database-client security group, the
+/// one thing the database and the cluster both refer to for who may reach the database (neither depends on the other).
+/// </summary>
 public sealed class NetworkStack : EnvironmentStack
 {
     /// <summary>Creates the network stack of <paramref name="region"/>.</summary>
@@ -12,6 +16,17 @@ public sealed class NetworkStack : EnvironmentStack
         : base(scope, id, config, region, $"network-{region.Name}")
     {
         Network = new VpcNetwork(this, "Network", NetworkProps(config, region));
+        // Owned here, not by the cluster: the databases admit it and the cluster's workload nodes carry it, so neither
+        // stack imports from the other and they deploy side by side. It is an identity, not a filter: it admits nothing,
+        // and its open egress adds nothing to the nodes' cluster group, which already allows all egress. (A restricted
+        // egress would not hold either: CloudFormation keeps a group's default allow-all egress when the only egress
+        // rules are separate resources, which is how a database stack would add its own.)
+        DatabaseClients = new SecurityGroup(this, "DatabaseClients", new SecurityGroupProps
+        {
+            Vpc = Network.Vpc,
+            Description = $"Database clients of infra-{config.Name} in {region.Name}: carried by whatever may reach the databases",
+            AllowAllOutbound = true,
+        });
     }
 
     /// <summary>The VPC's props from the environment file .</summary>
@@ -39,4 +54,10 @@ public sealed class NetworkStack : EnvironmentStack
 
     /// <summary>The region's network.</summary>
     public VpcNetwork Network { get; }
+
+    /// <summary>
+    /// The security group that the region's databases admit on their port: attach it to what may connect (the EKS
+    /// workload nodes, through Karpenter's EC2NodeClass). It admits nothing itself.
+    /// </summary>
+    public ISecurityGroup DatabaseClients { get; }
 }

@@ -82,15 +82,29 @@ public sealed class DatabaseInvariantTests
         Assert.Single(json.Resources("AWS::SecretsManager::RotationSchedule"));
     }
 
-    [Fact]
-    public void Admits_only_the_eks_clusters_security_group_to_the_primary_database()
+    [Theory]
+    [InlineData("dev", "us-east-1")]
+    [InlineData("staging", "us-east-1")]
+    [InlineData("staging", "us-west-2")]
+    [InlineData("prod", "us-east-1")]
+    [InlineData("prod", "us-west-2")]
+    public void Admits_only_its_regions_database_client_group_and_its_own_rotation_function(string tier, string region)
     {
-        var ingress = Json("prod", "us-east-1").Resources("AWS::EC2::SecurityGroupIngress").Values
-            .Where(i => (int?)i["Properties"]!["FromPort"] == 5432)
-            .Select(i => i["Properties"]!["SourceSecurityGroupId"]!.ToJsonString())
+        var stage = _env.Stages[tier];
+        var clients = $"{stage.NetworkStacks[region].StackName}:ExportsOutputFnGetAttDatabaseClients";
+        var sources = Json(tier, region).Resources("AWS::EC2::SecurityGroupIngress").Values
+            .Select(i => i["Properties"]!)
+            .Select(p => ((int?)p["FromPort"], (int?)p["ToPort"], p["SourceSecurityGroupId"]!.ToJsonString(), p["CidrIp"]))
             .ToList();
-        Assert.Contains(ingress, s => s.Contains("ClusterSecurityGroupId", System.StringComparison.Ordinal));
-        Assert.DoesNotContain(ingress, s => s.Contains("0.0.0.0", System.StringComparison.Ordinal));
+
+        Assert.All(sources, s => Assert.Equal((5432, 5432), (s.Item1, s.Item2)));
+        Assert.All(sources, s => Assert.Null(s.Item4));
+        var peer = Assert.Single(sources, s => s.Item3.Contains("Fn::ImportValue", System.StringComparison.Ordinal));
+        Assert.Contains(clients, peer.Item3, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(sources, s => s.Item3.Contains("ClusterSecurityGroupId", System.StringComparison.Ordinal));
+        var rotation = sources.Where(s => s.Item3.Contains("DatabaseRotationSecurityGroup", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(region == stage.Config.PrimaryRegion.Name ? 1 : 0, rotation.Count);
+        Assert.Equal(sources.Count, 1 + rotation.Count);
     }
 
     [Theory]
