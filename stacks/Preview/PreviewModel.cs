@@ -133,6 +133,9 @@ public sealed record PreviewResult(string BaseLabel, string HeadLabel, string En
     /// <summary>The head's end-of-support warnings, repeated on every preview with their dates (never blocking).</summary>
     public IReadOnlyList<SupportNotice> Notices { get; init; } = [];
 
+    /// <summary>What the change does to each environment's deploy: critical path, dependencies, moved access (never blocking).</summary>
+    public IReadOnlyList<EnvironmentDeployDelta> DeployPlan { get; init; } = [];
+
     /// <summary>The stateful changes and introduced policy errors that block the pull request.</summary>
     public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0);
 

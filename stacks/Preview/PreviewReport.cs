@@ -93,6 +93,7 @@ public static class PreviewReport
         }
 
         AppendPolicy(head, result.Policy);
+        DeployPlanDelta.AppendMarkdown(head, result.DeployPlan);
 
         var details = changed.Select(Details).ToList();
         var footer = $"{Environment.NewLine}<sub>`make diff BASE=<ref>` reproduces this locally; the full report is the `preview` artifact (preview.md, preview.json).</sub>{Environment.NewLine}";
@@ -165,6 +166,7 @@ public static class PreviewReport
             {
                 ["environment"] = n.Environment, ["stack"] = n.StackName, ["message"] = n.Message,
             }).ToArray()),
+            ["deployPlan"] = DeployPlanDelta.Json(result.DeployPlan),
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }

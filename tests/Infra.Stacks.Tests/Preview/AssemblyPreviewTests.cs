@@ -46,6 +46,74 @@ public sealed class AssemblyPreviewTests : IDisposable
         Assert.Empty(json["policy"]!.AsArray());
         Assert.All(stacks, s => Assert.Empty(s!["exportConflicts"]!.AsArray()));
         Assert.Contains("**✅ No change to any stack.**", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("### Deploy plan", output.ToString(), StringComparison.Ordinal);
+        Assert.All(json["deployPlan"]!.AsArray(), d =>
+        {
+            Assert.False((bool)d!["lengthensCriticalPath"]!);
+            Assert.Equal(d["firstDeployBefore"]!.ToJsonString(), d["firstDeployAfter"]!.ToJsonString());
+            Assert.Equal(0, (double)d["thisChange"]!["criticalMinutes"]!);
+            Assert.Empty(d["dependenciesAdded"]!.AsArray());
+            Assert.Empty(d["accessMoves"]!.AsArray());
+        });
+    }
+
+    [Fact]
+    public void Warns_when_a_new_dependency_lengthens_the_first_deploys_critical_path_but_does_not_block()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var prod = _env.Stages["prod"];
+        var database = prod.DatabaseStacks["us-east-1"];
+        // What admitting the cluster's own security group again would do: the database deploys after the cluster.
+        EditManifest(headDir, prod, artifacts => artifacts[database.ArtifactId]!["dependencies"]!.AsArray().Add(prod.Cluster.ArtifactId));
+        var output = new StringWriter();
+
+        var exit = PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "main", "feature", _engine, output);
+
+        Assert.Equal(0, exit);
+        var deltas = ReadJson()["deployPlan"]!.AsArray();
+        var delta = deltas.Single(d => (string?)d!["environment"] == "prod")!;
+        Assert.True((bool)delta["lengthensCriticalPath"]!);
+        Assert.Equal(
+            new JsonArray(new JsonObject { ["stack"] = database.StackName, ["dependsOn"] = prod.Cluster.StackName }).ToJsonString(),
+            delta["dependenciesAdded"]!.ToJsonString());
+        Assert.Contains(prod.Cluster.StackName, delta["firstDeployAfter"]!["criticalPath"]!.AsArray().Select(s => (string?)s));
+        Assert.DoesNotContain(prod.Cluster.StackName, delta["firstDeployBefore"]!["criticalPath"]!.AsArray().Select(s => (string?)s));
+        Assert.True((double)delta["firstDeployAfter"]!["criticalMinutes"]! > (double)delta["firstDeployBefore"]!["criticalMinutes"]!);
+        var text = output.ToString();
+        Assert.Contains("### Deploy plan", text, StringComparison.Ordinal);
+        Assert.Contains("- ⚠️ **prod**: the first deploy's critical path gets ~", text, StringComparison.Ordinal);
+        Assert.Contains($"- **prod**: `{database.StackName}` now waits for `{prod.Cluster.StackName}`.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("| dev |", text[text.IndexOf("### Deploy plan", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_the_stacks_to_deploy_first_when_an_ingress_rule_moves_to_another_source()
+    {
+        var baseDir = Copy("base");
+        var headDir = Copy("head");
+        var dev = _env.Stages["dev"];
+        var database = dev.DatabaseStacks["us-east-1"];
+        var clusterGroup = _env.Json(dev.Cluster)["Outputs"]!.AsObject()
+            .Select(o => (string?)o.Value!["Export"]?["Name"]).Single(n => n?.Contains("ClusterSecurityGroupId", StringComparison.Ordinal) == true)!;
+        // The rollback of the client group: the database admits the cluster's own group again.
+        Edit(headDir, database, t =>
+        {
+            var resources = t["Resources"]!.AsObject();
+            var (id, rule) = resources.Single(r => r.Key.Contains("DatabaseClients", StringComparison.Ordinal) && (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress");
+            var moved = rule!.DeepClone();
+            moved["Properties"]!["SourceSecurityGroupId"] = new JsonObject { ["Fn::ImportValue"] = clusterGroup };
+            resources.Remove(id);
+            resources["DatabaseSecurityGroupfromClusterGroup"] = moved;
+        });
+
+        PreviewCommand.Run(baseDir, headDir, Path.Combine(_root, "out"), "main", "feature", _engine, TextWriter.Null);
+
+        var move = Assert.Single(ReadJson()["deployPlan"]!.AsArray().Single(d => (string?)d!["environment"] == "dev")!["accessMoves"]!.AsArray());
+        Assert.StartsWith($"`{database.StackName}`: port 5432 of `DatabaseSecurityGroup5C91FDCB` admits export `{clusterGroup}` instead of export `{dev.NetworkStacks["us-east-1"].StackName}:ExportsOutputFnGetAttDatabaseClients", (string?)move, StringComparison.Ordinal);
+        Assert.Contains($"first deploy `{dev.Cluster.StackName}` and `{dev.Platform.StackName}` (`cdk deploy --exclusively`)", (string?)move, StringComparison.Ordinal);
+        Assert.EndsWith($"then deploy `{database.StackName}`. See docs/runbooks/database-client-group.md.", (string?)move, StringComparison.Ordinal);
+        Assert.Contains("⚠️ **dev**, deploy order for a live environment: ", File.ReadAllText(Path.Combine(_root, "out", "preview.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,6 +224,14 @@ public sealed class AssemblyPreviewTests : IDisposable
         }
 
         return target;
+    }
+
+    private static void EditManifest(string assembly, Stage stage, Action<JsonObject> edit)
+    {
+        var file = Path.Combine(assembly, Path.GetFileName(stage.Outdir), "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        edit(manifest["artifacts"]!.AsObject());
+        File.WriteAllText(file, manifest.ToJsonString());
     }
 
     private static void Edit(string assembly, EnvironmentStack stack, Action<JsonObject> edit)
