@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -84,7 +86,7 @@ public static class DeployPlanDelta
                 (null, { } a) => $"new: {DeployPlanReport.Minutes(a.CriticalMinutes)}",
                 _ => "removed",
             };
-            var waves = $"{d.Before?.Waves.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} → {d.After?.Waves.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}";
+            var waves = $"{d.Before?.Waves.Count.ToString(CultureInfo.InvariantCulture) ?? "–"} → {d.After?.Waves.Count.ToString(CultureInfo.InvariantCulture) ?? "–"}";
             var deploying = d.Change is { CriticalMinutes: > 0 } c
                 ? $"{DeployPlanReport.Minutes(c.CriticalMinutes)} ({string.Join(" → ", c.CriticalPath.Select(s => Code(s.StackName)))})"
                 : "nothing to deploy";
@@ -185,7 +187,7 @@ public static class DeployPlanDelta
         return moves;
     }
 
-    private static JsonObject Read(string file) => System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(file)) as JsonObject ?? [];
+    private static JsonObject Read(string file) => JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [];
 
     // Security-group-sourced ingress rules by logical id, their properties.
     private static Dictionary<string, JsonObject> Ingress(JsonObject template) =>
