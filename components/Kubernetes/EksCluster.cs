@@ -70,6 +70,9 @@ public sealed partial class EksCluster : Construct
     /// <summary>The CDK cluster (for <c>AddHelmChart</c>, <c>AddManifest</c> and imports).</summary>
     public Cluster Cluster { get; }
 
+    /// <summary>The security group EKS creates for the control plane and the managed nodes (Karpenter's node class selects it).</summary>
+    public string ClusterSecurityGroupId => Cluster.ClusterSecurityGroupId;
+
     /// <summary>The key that encrypts Kubernetes secrets, the control-plane logs and persistent volumes.</summary>
     public IKey EncryptionKey { get; }
 

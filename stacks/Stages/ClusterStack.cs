@@ -29,12 +29,12 @@ public sealed class ClusterStack : EnvironmentStack
             throw new FileNotFoundException($"The kubectl layer '{layer}' is missing: run 'npm ci' (make plan and make test do).", layer);
         }
 
-        Eks = new EksCluster(this, "Eks", ClusterProps(config, network.Network.Vpc, network.Network.PrivateSubnets, layer));
+        Eks = new EksCluster(this, "Eks", ClusterProps(config, network.Vpc, network.PrivateSubnets, layer));
         var nodeRole = KarpenterAddOn.CreateNodeRole(this, "KarpenterNodeRole", config.ClusterName);
         // Workload nodes (and their pods, which share the node's security groups under the VPC CNI) also carry the
         // network's database-client group: that, not the cluster's group, is what the databases admit. The system
         // nodes run tainted add-ons only and do not carry it.
-        var karpenter = KarpenterProps(config, Eks, nodeRole, nodeRole.RoleName, Eks.Cluster.ClusterSecurityGroupId);
+        var karpenter = KarpenterProps(config, Eks, nodeRole, nodeRole.RoleName, Eks.ClusterSecurityGroupId);
         Karpenter = new KarpenterAddOn(this, "Karpenter", karpenter with
         {
             NodeClasses = karpenter.NodeClasses

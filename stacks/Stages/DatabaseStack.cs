@@ -20,7 +20,7 @@ public sealed class DatabaseStack : EnvironmentStack
     public DatabaseStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region, NetworkStack network, IReadOnlyList<ISecurityGroup> allowedPeers)
         : base(scope, id, config, region, $"database-{region.Name}")
     {
-        Cluster = new AuroraPostgresCluster(this, "Database", ClusterProps(config, region, network.Network.Vpc, network.Network.IsolatedSubnets, network.Network.PrivateSubnets, allowedPeers));
+        Cluster = new AuroraPostgresCluster(this, "Database", ClusterProps(config, region, network.Vpc, network.IsolatedSubnets, network.PrivateSubnets, allowedPeers));
         if (Cluster.MonitoringRole is { } monitoring)
         {
             PolicySuppressions.Add(monitoring, "INFRA-IAM-4",

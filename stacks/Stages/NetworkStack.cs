@@ -55,6 +55,15 @@ public sealed class NetworkStack : EnvironmentStack
     /// <summary>The region's network.</summary>
     public VpcNetwork Network { get; }
 
+    /// <summary>The region's VPC.</summary>
+    public IVpc Vpc => Network.Vpc;
+
+    /// <summary>The private subnets (egress through NAT): the cluster's nodes, the rotation Lambdas.</summary>
+    public SubnetSelection PrivateSubnets => Network.PrivateSubnets;
+
+    /// <summary>The isolated subnets (no route out): the databases.</summary>
+    public SubnetSelection IsolatedSubnets => Network.IsolatedSubnets;
+
     /// <summary>
     /// The security group that the region's databases admit on their port: attach it to what may connect (the EKS
     /// workload nodes, through Karpenter's EC2NodeClass). It admits nothing itself.
