@@ -155,23 +155,4 @@ internal static class EksClusterDefaults
 
     /// <summary>The label Karpenter gives on-demand nodes: what workloads that must not run on Spot select.</summary>
     public static readonly IReadOnlyDictionary<string, string> OnDemandNodeSelector = new Dictionary<string, string> { ["karpenter.sh/capacity-type"] = "on-demand" };
-
-    /// <summary>Helm values that place a chart's pods on the system nodes: their label selected, their taint tolerated.</summary>
-    public static Dictionary<string, object> SystemNodeSelector() => ToValues(SystemNodeLabels);
-
-    /// <summary>The toleration of the system nodes' taint, as Helm values.</summary>
-    public static object[] SystemTolerations() =>
-        [new Dictionary<string, object> { ["key"] = SystemTaintKey, ["operator"] = "Exists", ["effect"] = "NoSchedule" }];
-
-    /// <summary>Node labels as Helm values.</summary>
-    public static Dictionary<string, object> ToValues(IReadOnlyDictionary<string, string> labels)
-    {
-        var values = new Dictionary<string, object>();
-        foreach (var (key, value) in labels)
-        {
-            values[key] = value;
-        }
-
-        return values;
-    }
 }

@@ -53,7 +53,7 @@ public sealed class IstioMesh : Construct
             Wait = true,
             Timeout = Duration.Minutes(5),
             // The revision that validates Istio resources when no tag is named.
-            Values = new Dictionary<string, object> { ["defaultRevision"] = Revision ?? "default" },
+            Values = HelmValues.From(new IstioBaseValues { DefaultRevision = Revision ?? "default" }),
         });
 
         Istiod = new HelmChart(this, "Istiod", new HelmChartProps

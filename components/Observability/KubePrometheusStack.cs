@@ -42,6 +42,12 @@ public sealed class KubePrometheusStack : Construct
     /// <summary>The Kubernetes secret Grafana reads its admin credentials from.</summary>
     public const string GrafanaAdminSecret = "grafana-admin";
 
+    // The ClusterSecretStore External Secrets reads Secrets Manager through.
+    private const string SecretStore = "aws-secrets-manager";
+
+    // Grafana's dashboard provider: its name keys grafana.dashboards and names the folder the chart writes them to.
+    private const string DashboardProvider = "platform";
+
     /// <summary>Installs the stack, validating every prop first.</summary>
     public KubePrometheusStack(Construct scope, string id, KubePrometheusStackProps props)
         : base(scope, id)
@@ -153,38 +159,9 @@ public sealed class KubePrometheusStack : Construct
             // The namespace comes first: the ExternalSecret lives in it, and the chart that would create it installs later.
             Manifest =
             [
-                new Dictionary<string, object>
-                {
-                    ["apiVersion"] = "v1",
-                    ["kind"] = "Namespace",
-                    ["metadata"] = new Dictionary<string, object> { ["name"] = Namespace },
-                },
-                new Dictionary<string, object>
-                {
-                    ["apiVersion"] = KubePrometheusStackVersions.ExternalSecretsApi,
-                    ["kind"] = "ClusterSecretStore",
-                    ["metadata"] = new Dictionary<string, object> { ["name"] = "aws-secrets-manager" },
-                    ["spec"] = new Dictionary<string, object>
-                    {
-                        ["provider"] = new Dictionary<string, object>
-                        {
-                            ["aws"] = new Dictionary<string, object> { ["service"] = "SecretsManager", ["region"] = region },
-                        },
-                    },
-                },
-                new Dictionary<string, object>
-                {
-                    ["apiVersion"] = KubePrometheusStackVersions.ExternalSecretsApi,
-                    ["kind"] = "ExternalSecret",
-                    ["metadata"] = new Dictionary<string, object> { ["name"] = GrafanaAdminSecret, ["namespace"] = Namespace },
-                    ["spec"] = new Dictionary<string, object>
-                    {
-                        ["refreshInterval"] = "1h",
-                        ["secretStoreRef"] = new Dictionary<string, object> { ["kind"] = "ClusterSecretStore", ["name"] = "aws-secrets-manager" },
-                        ["target"] = new Dictionary<string, object> { ["name"] = GrafanaAdminSecret },
-                        ["dataFrom"] = new object[] { new Dictionary<string, object> { ["extract"] = new Dictionary<string, object> { ["key"] = GrafanaAdmin.SecretArn } } },
-                    },
-                },
+                NamespaceObject.Named(Namespace).ToManifest(),
+                ExternalSecretsManifests.SecretsManagerStore(SecretStore, region),
+                ExternalSecretsManifests.ExtractAll(GrafanaAdminSecret, Namespace, SecretStore, GrafanaAdmin.SecretArn),
             ],
             Overwrite = true,
         });
@@ -194,43 +171,6 @@ public sealed class KubePrometheusStack : Construct
 
     private Dictionary<string, object> Values(KubePrometheusStackProps props, string region)
     {
-        var nodeSelector = EksClusterDefaults.ToValues(props.NodeSelector);
-        var retentionSizeGb = (int)Math.Floor(props.StorageGiB * 0.85);
-        var prometheusSpec = new Dictionary<string, object>
-        {
-            ["replicas"] = props.PrometheusReplicas,
-            ["retention"] = props.Retention,
-            ["retentionSize"] = $"{retentionSizeGb}GB",
-            ["resources"] = new Dictionary<string, object>
-            {
-                ["requests"] = new Dictionary<string, object> { ["cpu"] = props.PrometheusCpu, ["memory"] = props.PrometheusMemory },
-                ["limits"] = new Dictionary<string, object> { ["memory"] = props.PrometheusMemory },
-            },
-            ["storageSpec"] = new Dictionary<string, object>
-            {
-                ["volumeClaimTemplate"] = new Dictionary<string, object>
-                {
-                    ["spec"] = new Dictionary<string, object>
-                    {
-                        ["storageClassName"] = EksCluster.DefaultStorageClass,
-                        ["accessModes"] = new object[] { "ReadWriteOnce" },
-                        ["resources"] = new Dictionary<string, object> { ["requests"] = new Dictionary<string, object> { ["storage"] = $"{props.StorageGiB}Gi" } },
-                    },
-                },
-            },
-            // Select every ServiceMonitor, PodMonitor, rule and probe, not only those labelled with this release.
-            ["serviceMonitorSelectorNilUsesHelmValues"] = false,
-            ["podMonitorSelectorNilUsesHelmValues"] = false,
-            ["ruleSelectorNilUsesHelmValues"] = false,
-            ["probeSelectorNilUsesHelmValues"] = false,
-            ["externalLabels"] = new Dictionary<string, object> { ["cluster"] = props.Cluster.ClusterName },
-            ["nodeSelector"] = nodeSelector,
-        };
-        if (props.PrometheusReplicas > 1)
-        {
-            prometheusSpec["podAntiAffinity"] = "hard";
-        }
-
         var placement = HelmPlacement.On(props.NodeSelector);
         return HelmValues.From(new KubePrometheusStackValues
         {
@@ -244,69 +184,38 @@ public sealed class KubePrometheusStack : Construct
             KubeScheduler = new KubePrometheusStackValues.Toggle { Enabled = false },
             KubeEtcd = new KubePrometheusStackValues.Toggle { Enabled = false },
             KubeProxy = new KubePrometheusStackValues.Toggle { Enabled = false },
-            Prometheus = new Dictionary<string, object> { ["prometheusSpec"] = prometheusSpec },
-            Alertmanager = new Dictionary<string, object>
+            Prometheus = new KubePrometheusStackValues.PrometheusValues { PrometheusSpec = PrometheusSpec(props) },
+            Alertmanager = new KubePrometheusStackValues.AlertmanagerValues
             {
-                ["serviceAccount"] = new Dictionary<string, object> { ["create"] = true, ["name"] = AlertmanagerServiceAccount },
-                ["alertmanagerSpec"] = new Dictionary<string, object>
-                {
-                    ["replicas"] = props.AlertmanagerReplicas,
-                    ["nodeSelector"] = nodeSelector,
-                },
-                ["config"] = new Dictionary<string, object>
-                {
-                    ["route"] = new Dictionary<string, object>
-                    {
-                        ["receiver"] = "sns",
-                        ["group_by"] = new object[] { "alertname", "namespace" },
-                        ["routes"] = new object[] { new Dictionary<string, object> { ["receiver"] = "null", ["matchers"] = new object[] { "alertname = \"Watchdog\"" } } },
-                    },
-                    ["receivers"] = new object[]
-                    {
-                        new Dictionary<string, object> { ["name"] = "null" },
-                        new Dictionary<string, object>
-                        {
-                            ["name"] = "sns",
-                            ["sns_configs"] = new object[]
-                            {
-                                new Dictionary<string, object>
-                                {
-                                    ["topic_arn"] = AlertTopic.TopicArn,
-                                    ["sigv4"] = new Dictionary<string, object> { ["region"] = region },
-                                    ["subject"] = "{{ .CommonLabels.alertname }} on " + props.Cluster.ClusterName,
-                                },
-                            },
-                        },
-                    },
-                },
+                ServiceAccount = new HelmServiceAccount { Create = true, Name = AlertmanagerServiceAccount },
+                AlertmanagerSpec = new KubePrometheusStackValues.AlertmanagerSpecValues { Replicas = props.AlertmanagerReplicas, NodeSelector = props.NodeSelector },
+                Config = AlertRouting(props.Cluster.ClusterName, region),
             },
             Grafana = new KubePrometheusStackValues.GrafanaValues
             {
                 Admin = new KubePrometheusStackValues.GrafanaAdminValues { ExistingSecret = GrafanaAdminSecret, UserKey = "admin-user", PasswordKey = "admin-password" },
                 NodeSelector = placement.NodeSelector,
                 Tolerations = placement.Tolerations,
-                DashboardProviders = new Dictionary<string, object>
+                DashboardProviders = new KubePrometheusStackValues.GrafanaDashboardProviders
                 {
-                    ["dashboardproviders.yaml"] = new Dictionary<string, object>
+                    File = new KubePrometheusStackValues.DashboardProvidersFile
                     {
-                        ["apiVersion"] = 1,
-                        ["providers"] = new object[]
-                        {
-                            new Dictionary<string, object>
+                        Providers =
+                        [
+                            new KubePrometheusStackValues.DashboardProvider
                             {
-                                ["name"] = "platform",
-                                ["folder"] = "Platform",
-                                ["type"] = "file",
-                                ["options"] = new Dictionary<string, object> { ["path"] = "/var/lib/grafana/dashboards/platform" },
+                                Name = DashboardProvider,
+                                Folder = "Platform",
+                                Options = new KubePrometheusStackValues.DashboardProviderOptions { Path = $"/var/lib/grafana/dashboards/{DashboardProvider}" },
                             },
-                        },
+                        ],
                     },
                 },
-                Dashboards = new Dictionary<string, object>
+                Dashboards = new Dictionary<string, IReadOnlyDictionary<string, KubePrometheusStackValues.GrafanaDashboard>>
                 {
-                    ["platform"] = KubePrometheusStackVersions.Dashboards.ToDictionary(
+                    [DashboardProvider] = KubePrometheusStackVersions.Dashboards.ToDictionary(
                         d => d.Key,
-                        d => (object)new Dictionary<string, object> { ["gnetId"] = d.Value.Id, ["revision"] = d.Value.Revision, ["datasource"] = "Prometheus" }),
+                        d => new KubePrometheusStackValues.GrafanaDashboard { GnetId = d.Value.Id, Revision = d.Value.Revision, Datasource = "Prometheus" }),
                 },
             },
             // The operator, and the hook jobs that create the admission webhook's certificate and patch it in.
@@ -321,4 +230,68 @@ public sealed class KubePrometheusStack : Construct
             NodeExporter = new KubePrometheusStackValues.NodeExporterValues { Tolerations = HelmPlacement.EveryTaint },
         });
     }
+
+    // Prometheus: bounded by time and by 85% of its volume, so a busy cluster never fills the disk.
+    private static KubePrometheusStackValues.PrometheusSpecValues PrometheusSpec(KubePrometheusStackProps props) => new()
+    {
+        Replicas = props.PrometheusReplicas,
+        Retention = props.Retention,
+        RetentionSize = $"{(int)Math.Floor(props.StorageGiB * 0.85)}GB",
+        Resources = new KubePrometheusStackValues.ResourceRequirements
+        {
+            Requests = new KubePrometheusStackValues.ResourceQuantities { Cpu = props.PrometheusCpu, Memory = props.PrometheusMemory },
+            Limits = new KubePrometheusStackValues.ResourceQuantities { Memory = props.PrometheusMemory },
+        },
+        StorageSpec = new KubePrometheusStackValues.StorageSpec
+        {
+            VolumeClaimTemplate = new KubePrometheusStackValues.VolumeClaimTemplate
+            {
+                Spec = new KubePrometheusStackValues.PersistentVolumeClaimSpec
+                {
+                    StorageClassName = EksCluster.DefaultStorageClass,
+                    AccessModes = ["ReadWriteOnce"],
+                    Resources = new KubePrometheusStackValues.VolumeResourceRequirements
+                    {
+                        Requests = new KubePrometheusStackValues.ResourceQuantities { Storage = $"{props.StorageGiB}Gi" },
+                    },
+                },
+            },
+        },
+        // Select every ServiceMonitor, PodMonitor, rule and probe, not only those labelled with this release.
+        ServiceMonitorSelectorNilUsesHelmValues = false,
+        PodMonitorSelectorNilUsesHelmValues = false,
+        RuleSelectorNilUsesHelmValues = false,
+        ProbeSelectorNilUsesHelmValues = false,
+        ExternalLabels = new Dictionary<string, string> { ["cluster"] = props.Cluster.ClusterName },
+        NodeSelector = props.NodeSelector,
+        PodAntiAffinity = props.PrometheusReplicas > 1 ? "hard" : null,
+    };
+
+    // Every alert to the SNS topic, signed with Alertmanager's Pod Identity role; the always-firing Watchdog to nowhere.
+    private AlertmanagerConfig AlertRouting(string clusterName, string region) => new()
+    {
+        Route = new AlertmanagerRoute
+        {
+            Receiver = "sns",
+            GroupBy = ["alertname", "namespace"],
+            Routes = [new AlertmanagerRoute { Receiver = "null", Matchers = ["alertname = \"Watchdog\""] }],
+        },
+        Receivers =
+        [
+            new AlertmanagerReceiver { Name = "null" },
+            new AlertmanagerReceiver
+            {
+                Name = "sns",
+                SnsConfigs =
+                [
+                    new SnsConfig
+                    {
+                        TopicArn = AlertTopic.TopicArn,
+                        SigV4 = new SigV4Config { Region = region },
+                        Subject = "{{ .CommonLabels.alertname }} on " + clusterName,
+                    },
+                ],
+            },
+        ],
+    };
 }

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Infra.Components.Internal;
 using Xunit;
@@ -48,5 +51,18 @@ public sealed class HelmValuesTests
     {
         var toleration = Assert.Single(HelmPlacement.EveryTaint);
         Assert.Equal((null, "Exists", null, null), (toleration.Key, toleration.Operator, toleration.Effect, toleration.Value));
+    }
+
+    [Fact]
+    public void Reads_values_back_strictly_refusing_unknown_and_missing_keys()
+    {
+        var written = HelmValues.From(new Sample { Replicas = 2, Placement = HelmPlacement.SystemNodes, Revision = "1-31-1" });
+        var read = TypedJson.Read<Sample>(JsonSerializer.SerializeToNode(written)!);
+        Assert.Equal((2, "1-31-1", "system"), (read.Replicas, read.Revision, read.Placement.NodeSelector["node.infra/role"]));
+
+        var unknown = Assert.Throws<JsonException>(() => TypedJson.Read<Sample>(JsonNode.Parse("""{"replicaCount":1,"kube-state-metrics":{"nodeSelector":{},"tolerations":[]},"replicas":2}""")!));
+        Assert.Contains("replicas", unknown.Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<JsonException>(() => TypedJson.Read<Sample>(JsonNode.Parse("""{"replicaCount":1}""")!));
+        Assert.Contains("kube-state-metrics", missing.Message, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Infra.Components.Mesh;
+using Infra.Components.Mesh.Internal;
 using Infra.Components.Observability;
+using Infra.Components.Tests.Internal;
 using Infra.TestKit;
 using Xunit;
 
@@ -62,7 +64,7 @@ public sealed class IstioMeshTests
     {
         Assert.Equal("istiod", (string?)Chart(_s.Plain, "istiod").Resource["Properties"]!["Release"]);
         Assert.Null(Values(_s.Plain, "istiod")["revision"]);
-        Assert.Equal("default", (string?)Values(_s.Plain, "base")["defaultRevision"]);
+        Assert.Equal("default", TypedJson.Read<IstioBaseValues>(Values(_s.Plain, "base")).DefaultRevision);
         Assert.Equal(("istio-injection", "enabled"), (_s.PlainMesh.InjectionLabel.Key, _s.PlainMesh.InjectionLabel.Value));
         Assert.DoesNotContain(_s.Plain.Resources("Custom::AWSCDK-EKS-KubernetesResource").Keys, k => k.StartsWith("MeshMonitors", StringComparison.Ordinal));
     }
@@ -74,7 +76,7 @@ public sealed class IstioMeshTests
         var values = Values(_s.Revisioned, "istiod");
         Assert.Equal("1-31-1", (string?)values["revision"]);
         Assert.Equal(["stable"], values["revisionTags"]!.AsArray().Select(t => (string)t!).ToArray());
-        Assert.Equal("1-31-1", (string?)Values(_s.Revisioned, "base")["defaultRevision"]);
+        Assert.Equal("1-31-1", TypedJson.Read<IstioBaseValues>(Values(_s.Revisioned, "base")).DefaultRevision);
         Assert.Equal(("istio.io/rev", "stable"), (_s.RevisionedMesh.InjectionLabel.Key, _s.RevisionedMesh.InjectionLabel.Value));
     }
 

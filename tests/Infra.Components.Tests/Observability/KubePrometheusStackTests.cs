@@ -1,8 +1,11 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
 using Infra.Components.Observability;
+using Infra.Components.Observability.Internal;
+using Infra.Components.Tests.Internal;
 using Infra.TestKit;
 using Xunit;
 
@@ -19,6 +22,9 @@ public sealed class KubePrometheusStackTests
 
     private JsonNode PrometheusSpec => Values["prometheus"]!["prometheusSpec"]!;
 
+    /// <summary>The chart's values read back into the component's records: no key the records lack, none they require missing.</summary>
+    private KubePrometheusStackValues Typed => TypedJson.Read<KubePrometheusStackValues>(Values);
+
     [Fact]
     public void Installs_the_pinned_charts_from_their_upstream_repositories()
     {
@@ -32,21 +38,23 @@ public sealed class KubePrometheusStackTests
     [Fact]
     public void Bounds_prometheus_by_time_and_by_85_percent_of_its_encrypted_volume()
     {
-        Assert.Equal("15d", (string?)PrometheusSpec["retention"]);
-        Assert.Equal("85GB", (string?)PrometheusSpec["retentionSize"]);
-        var claim = PrometheusSpec["storageSpec"]!["volumeClaimTemplate"]!["spec"]!;
-        Assert.Equal(EksCluster.DefaultStorageClass, (string?)claim["storageClassName"]);
-        Assert.Equal("100Gi", (string?)claim["resources"]!["requests"]!["storage"]);
+        var spec = Typed.Prometheus.PrometheusSpec;
+        Assert.Equal(("15d", "85GB"), (spec.Retention, spec.RetentionSize));
+        var claim = spec.StorageSpec.VolumeClaimTemplate.Spec;
+        Assert.Equal((EksCluster.DefaultStorageClass, "100Gi"), (claim.StorageClassName, claim.Resources.Requests.Storage));
+        Assert.Equal(["ReadWriteOnce"], claim.AccessModes);
     }
 
     [Fact]
     public void Spreads_two_prometheus_replicas_over_nodes_with_requests_and_a_memory_limit()
     {
-        Assert.Equal(2, (int)PrometheusSpec["replicas"]!);
-        Assert.Equal("hard", (string?)PrometheusSpec["podAntiAffinity"]);
-        Assert.Equal("4Gi", (string?)PrometheusSpec["resources"]!["requests"]!["memory"]);
-        Assert.Equal("4Gi", (string?)PrometheusSpec["resources"]!["limits"]!["memory"]);
-        Assert.Equal(2, (int)Values["alertmanager"]!["alertmanagerSpec"]!["replicas"]!);
+        var spec = Typed.Prometheus.PrometheusSpec;
+        Assert.Equal((2, "hard"), (spec.Replicas, spec.PodAntiAffinity));
+        Assert.Equal(("250m", "4Gi"), (spec.Resources.Requests.Cpu, spec.Resources.Requests.Memory));
+        Assert.Equal((null, "4Gi"), (spec.Resources.Limits!.Cpu, spec.Resources.Limits.Memory));
+        Assert.Equal(_s.Cluster.ClusterName, spec.ExternalLabels["cluster"]);
+        Assert.Equal(2, Typed.Alertmanager.AlertmanagerSpec.Replicas);
+        Assert.Equal((true, KubePrometheusStack.AlertmanagerServiceAccount), (Typed.Alertmanager.ServiceAccount.Create, Typed.Alertmanager.ServiceAccount.Name));
     }
 
     [Fact]
@@ -172,10 +180,10 @@ public sealed class KubePrometheusStackTests
     public void Sends_alerts_to_an_encrypted_tls_only_topic_through_alertmanagers_own_role()
     {
         var topicId = _s.LogicalId("AWS::SNS::Topic", "MonitoringAlertTopic");
-        var sns = Values["alertmanager"]!["config"]!["receivers"]!.AsArray().Single(r => (string?)r!["name"] == "sns")!["sns_configs"]![0]!;
-        Assert.Equal($"${{{topicId}}}", (string?)sns["topic_arn"]);
-        Assert.Equal("us-east-1", (string?)sns["sigv4"]!["region"]);
-        Assert.Equal("sns", (string?)Values["alertmanager"]!["config"]!["route"]!["receiver"]);
+        var config = Typed.Alertmanager.Config;
+        Assert.Equal("sns", config.Route.Receiver);
+        var sns = Assert.Single(config.Receivers.Single(r => r.Name == config.Route.Receiver).SnsConfigs!);
+        Assert.Equal(($"${{{topicId}}}", "us-east-1"), (sns.TopicArn, sns.SigV4.Region));
 
         var association = _s.Resource("AWS::EKS::PodIdentityAssociation", "MonitoringAlertmanagerRoleAssociation")["Properties"]!;
         Assert.Equal(("monitoring", KubePrometheusStack.AlertmanagerServiceAccount), ((string)association["Namespace"]!, (string)association["ServiceAccount"]!));
@@ -217,11 +225,58 @@ public sealed class KubePrometheusStackTests
     [Fact]
     public void Provisions_the_karpenter_and_istio_dashboards_at_pinned_revisions()
     {
-        var dashboards = Values["grafana"]!["dashboards"]!["platform"]!.AsObject();
-        Assert.Equal(KubePrometheusStackVersions.Dashboards.Count, dashboards.Count);
-        Assert.Equal(22171, (int)dashboards.Single(d => d.Key.StartsWith("karpenter", StringComparison.Ordinal) && (int)d.Value!["gnetId"]! == 22171).Value!["gnetId"]!);
-        Assert.All(dashboards, d => Assert.True((int)d.Value!["revision"]! > 0, d.Key));
-        Assert.Contains(dashboards, d => d.Key.StartsWith("istio", StringComparison.Ordinal));
+        var grafana = Typed.Grafana;
+        var provider = Assert.Single(grafana.DashboardProviders.File.Providers);
+        Assert.Equal(("Platform", "file", $"/var/lib/grafana/dashboards/{provider.Name}"), (provider.Folder, provider.Type, provider.Options.Path));
+
+        // The chart writes grafana.dashboards.<provider> into the provider's folder: the two names must agree.
+        var dashboards = Assert.Single(grafana.Dashboards, d => d.Key == provider.Name).Value;
+        Assert.Equal(KubePrometheusStackVersions.Dashboards.Keys, dashboards.Keys);
+        Assert.All(dashboards, d => Assert.Equal((KubePrometheusStackVersions.Dashboards[d.Key].Id, KubePrometheusStackVersions.Dashboards[d.Key].Revision, "Prometheus"),
+            (d.Value.GnetId, d.Value.Revision, d.Value.Datasource)));
+        Assert.Equal(22171, dashboards["karpenter-overview"].GnetId);
+        Assert.Contains(dashboards.Keys, k => k.StartsWith("istio", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Drops_only_the_always_firing_watchdog_and_groups_alerts_by_name_and_namespace()
+    {
+        var route = Typed.Alertmanager.Config.Route;
+        Assert.Equal(["alertname", "namespace"], route.GroupBy!);
+        Assert.Null(route.Matchers);
+        var watchdog = Assert.Single(route.Routes!);
+        Assert.Equal(("null", "alertname = \"Watchdog\""), (watchdog.Receiver, Assert.Single(watchdog.Matchers!)));
+        Assert.Null(watchdog.Routes);
+        var receivers = Typed.Alertmanager.Config.Receivers;
+        Assert.Equal(["null", "sns"], receivers.Select(r => r.Name).ToArray());
+        Assert.Null(receivers.Single(r => r.Name == watchdog.Receiver).SnsConfigs);
+        Assert.Equal("{{ .CommonLabels.alertname }} on " + _s.Cluster.ClusterName, Assert.Single(receivers.Single(r => r.Name == "sns").SnsConfigs!).Subject);
+    }
+
+    [Fact]
+    public void Syncs_the_admin_secret_into_exactly_the_secret_and_keys_grafana_reads()
+    {
+        var documents = JsonNode.Parse(_s.Resource("Custom::AWSCDK-EKS-KubernetesResource", "MonitoringSecretStore")["Properties"]!["Manifest"]!.TextWithRefs())!.AsArray();
+        Assert.Equal(3, documents.Count);
+        var ns = TypedJson.ReadManifest<NamespaceObject>(documents[0]!);
+        var store = TypedJson.ReadManifest<ClusterObject<ExternalSecretsManifests.SecretStoreSpec>>(documents[1]!);
+        var external = TypedJson.ReadManifest<KubernetesObject<ExternalSecretsManifests.ExternalSecretSpec>>(documents[2]!);
+
+        Assert.Equal(("v1", "Namespace", KubePrometheusStack.Namespace), (ns.ApiVersion, ns.Kind, ns.Metadata.Name));
+        Assert.Equal((KubePrometheusStackVersions.ExternalSecretsApi, "ClusterSecretStore"), (store.ApiVersion, store.Kind));
+        Assert.Equal(("SecretsManager", "us-east-1"), (store.Spec.Provider.Aws.Service, store.Spec.Provider.Aws.Region));
+        Assert.Equal((KubePrometheusStackVersions.ExternalSecretsApi, "ExternalSecret", ns.Metadata.Name), (external.ApiVersion, external.Kind, external.Metadata.Namespace));
+        Assert.Equal((store.Kind, store.Metadata.Name), (external.Spec.SecretStoreRef.Kind, external.Spec.SecretStoreRef.Name));
+        Assert.Equal("1h", external.Spec.RefreshInterval);
+
+        // Grafana reads the Kubernetes secret the ExternalSecret writes, by the JSON keys the generated secret has.
+        var admin = Typed.Grafana.Admin;
+        Assert.Equal(admin.ExistingSecret, external.Spec.Target.Name);
+        var secretId = _s.LogicalId("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin");
+        Assert.Equal($"${{{secretId}}}", Assert.Single(external.Spec.DataFrom).Extract.Key);
+        var generated = _s.Resource("AWS::SecretsManager::Secret", "MonitoringGrafanaAdmin")["Properties"]!["GenerateSecretString"]!;
+        Assert.Equal(admin.PasswordKey, (string?)generated["GenerateStringKey"]);
+        Assert.Contains($"\"{admin.UserKey}\"", (string)generated["SecretStringTemplate"]!, StringComparison.Ordinal);
     }
 
     [Fact]
