@@ -36,7 +36,7 @@ synth() { # <source dir> <output dir> <label> [cdk synth options]
   if [ -t 1 ]; then printf 'make diff: synthesizing the %s ...' "$3"; fi
   (cd "$1" && node_modules/.bin/cdk synth --quiet --output "$2" "${@:4}" >"$2.log" 2>&1) || status=$?
   if [ -t 1 ]; then printf ' %s s\n' "$(since "$start")"; else printf 'make diff: synthesizing the %s ... %s s\n' "$3" "$(since "$start")"; fi
-  grep -E '^(starting the CDK|synthesizing |checking policies) ' "$2.log" | sed 's/^/  /' || true
+  grep -E '^(starting the CDK|synthesizing|checking policies) ' "$2.log" | sed 's/^/  /' || true
   if [ "$status" -ne 0 ] && { [ ! -f "$2/manifest.json" ] || [ ! -f "$2/policy-report.json" ]; }; then
     echo "make diff: the $3 does not synthesize (exit $status):" >&2
     tail -n 40 "$2.log" >&2
