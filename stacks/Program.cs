@@ -321,7 +321,7 @@ public static class Program
         var reports = values.GetValueOrDefault("--reports", DefaultPolicyReports);
         try
         {
-            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment, profile, detail, "make policy ... FINDINGS=all lists them all");
+            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment, profile, detail, "FINDINGS=all (--findings all) lists them all");
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
