@@ -117,6 +117,30 @@ public sealed class PlanSummaryTests
         Assert.DoesNotContain(lines, l => l.Contains($" more ({PlanSummary.AllFindingsHint})", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The README's quick start shows a fresh clone's make plan. Its summary must be what the summary prints today for
+    /// the same environments (resource counts aside: the CLI's synth adds each stack's CDK metadata resource, the
+    /// fixture's does not), and every line before it a step line.
+    /// </summary>
+    [Fact]
+    public void The_readme_quick_start_shows_what_make_plan_prints_today()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("<!-- plan-output:start -->", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- plan-output:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md has no plan-output block");
+        var shown = readme[start..end].Split('\n').SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToList();
+        var firstEnvironment = shown.FindIndex(l => l.StartsWith("dev: account ", StringComparison.Ordinal));
+        Assert.True(firstEnvironment > 0, "the README's plan output has no environment line");
+
+        Assert.All(shown.Take(firstEnvironment - 1), l => Assert.Matches(@"^(note: .+|.+ \.\.\. [0-9]+\.[0-9] s(: .+)?)$", l));
+        var printed = Print().Split(Nl).SkipWhile(l => l.Length == 0).TakeWhile(l => !l.StartsWith("21 stacks", StringComparison.Ordinal));
+        Assert.Equal(printed.Select(Masked), shown.Skip(firstEnvironment).TakeWhile(l => !l.StartsWith("21 stacks", StringComparison.Ordinal)).Select(Masked));
+    }
+
+    private static string Masked(string line) => System.Text.RegularExpressions.Regex.Replace(line, @" +[0-9]+ resources", " N resources");
+
     [Fact]
     public void Fails_when_the_synth_needed_a_lookup()
     {
