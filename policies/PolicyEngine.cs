@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace Infra.Policies;
 
-/// <summary>One finding: a rule, a resource, what is wrong and, when acknowledged, the suppression.</summary>
+/// <summary>
+/// One finding: a rule, a resource, what is wrong, whether the resource is CDK machinery and, when acknowledged, the
+/// suppression.
+/// </summary>
 public sealed record PolicyFinding(
     RuleInfo Rule,
     string StackName,
@@ -17,11 +20,23 @@ public sealed record PolicyFinding(
     string? FindingId,
     Suppression? SuppressedBy)
 {
-    /// <summary>An unsuppressed error: blocks synth and deploy.</summary>
+    /// <summary>
+    /// The kind of CDK machinery the resource is (<see cref="CdkMachinery.Classify(TemplateResource)"/>); <c>null</c>
+    /// when the code defines it, and for template rules.
+    /// </summary>
+    public CdkMachineryKind? Machinery { get; init; }
+
+    /// <summary>An unsuppressed error: blocks synth and deploy, on CDK machinery too.</summary>
     public bool IsBlocking => Rule.Level == PolicyLevel.Error && SuppressedBy is null;
 
     /// <summary>Whether a suppression acknowledged it.</summary>
     public bool IsSuppressed => SuppressedBy is not null;
+
+    /// <summary>
+    /// An unsuppressed warning on CDK machinery: not counted among the warnings, reported as its own group with the
+    /// kind's reason (<see cref="CdkMachineryKind.Reason"/>). Errors are never demoted.
+    /// </summary>
+    public bool IsDemoted => Machinery is not null && Rule.Level == PolicyLevel.Warning && SuppressedBy is null;
 }
 
 /// <summary>A suppression as declared on a resource, and whether it is valid.</summary>
@@ -40,8 +55,11 @@ public sealed record PolicyReport(
     /// <summary>Whether nothing blocks.</summary>
     public bool Passed => !Blocking.Any();
 
-    /// <summary>Unsuppressed warnings.</summary>
-    public IEnumerable<PolicyFinding> Warnings => Findings.Where(f => f.Rule.Level == PolicyLevel.Warning && !f.IsSuppressed);
+    /// <summary>Unsuppressed warnings on what the code defines (demoted ones left out).</summary>
+    public IEnumerable<PolicyFinding> Warnings => Findings.Where(f => f.Rule.Level == PolicyLevel.Warning && !f.IsSuppressed && !f.IsDemoted);
+
+    /// <summary>Unsuppressed warnings on CDK machinery (<see cref="PolicyFinding.IsDemoted"/>).</summary>
+    public IEnumerable<PolicyFinding> Demoted => Findings.Where(f => f.IsDemoted);
 }
 
 /// <summary>Runs a pack over templates. Pure: templates in, report out.</summary>
@@ -146,7 +164,10 @@ public static class PolicyEngine
 
     private static PolicyFinding Finding(RuleInfo rule, Location location, Violation violation, Suppression? suppression) =>
         new(rule, location.Template.StackName, location.Template.Environment, location.Template.FilePath, location.LogicalId,
-            location.Type, location.Path, violation.Message, violation.FindingId, suppression);
+            location.Type, location.Path, violation.Message, violation.FindingId, suppression)
+        {
+            Machinery = location.LogicalId == TemplateDocument.TemplateScope ? null : CdkMachinery.Classify(location.Path, location.Template),
+        };
 
     /// <summary>Where findings land: a resource, or the template itself for template rules.</summary>
     private sealed record Location(TemplateDocument Template, string LogicalId, string Type, string Path, IReadOnlyList<Suppression> Suppressions)

@@ -20,21 +20,38 @@ public static class PolicyGate
     public static readonly string[] ReportFiles = [MarkdownReportFile, SarifReportFile, JsonReportFile];
 
     /// <summary>
-    /// Evaluates <paramref name="pack"/> over the templates at <paramref name="path"/>, prints the console report to
-    /// <paramref name="console"/>, writes Markdown, SARIF and JSON into <paramref name="reportDirectory"/>, and returns
-    /// 0 when nothing blocks, 1 when an unsuppressed error does.
+    /// Evaluates <paramref name="pack"/> over the templates at <paramref name="path"/>, writes Markdown, SARIF and JSON
+    /// with every finding into <paramref name="reportDirectory"/>, prints the console report at <paramref name="detail"/>
+    /// to <paramref name="console"/> (blocking errors always in full; the verdict and where the reports are last), and
+    /// returns 0 when nothing blocks, 1 when an unsuppressed error does. <paramref name="more"/> tells the reader how to
+    /// see what an abbreviated list leaves out.
     /// </summary>
-    public static int Enforce(PolicyPack pack, string path, string reportDirectory, TextWriter console, string? environment = null, string? profile = null)
+    public static int Enforce(
+        PolicyPack pack, string path, string reportDirectory, TextWriter console, string? environment = null, string? profile = null,
+        FindingsDetail detail = FindingsDetail.Summary, string more = ConsoleReport.DefaultMore)
     {
         ArgumentNullException.ThrowIfNull(console);
+        var report = Check(pack, path, reportDirectory, environment, profile);
+        ConsoleReport.Write(report, console, detail, more, ReportsIn(reportDirectory));
+        return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="pack"/> over the templates at <paramref name="path"/> and writes Markdown, SARIF and
+    /// JSON with every finding into <paramref name="reportDirectory"/>, printing nothing: for a caller that prints the
+    /// result its own way (<see cref="ConsoleReport"/>).
+    /// </summary>
+    public static PolicyReport Check(PolicyPack pack, string path, string reportDirectory, string? environment = null, string? profile = null)
+    {
         var report = PolicyEngine.Evaluate(pack, TemplateLoader.Load(path, environment, profile));
-        ConsoleReport.Write(report, console);
         Directory.CreateDirectory(reportDirectory);
         var baseDirectory = Directory.GetCurrentDirectory();
         File.WriteAllText(Path.Combine(reportDirectory, MarkdownReportFile), MarkdownReport.Render(report));
         File.WriteAllText(Path.Combine(reportDirectory, SarifReportFile), SarifReport.Render(report, baseDirectory));
         File.WriteAllText(Path.Combine(reportDirectory, JsonReportFile), JsonReport.Render(report));
-        console.WriteLine($"Policy reports: {string.Join(", ", Array.ConvertAll(ReportFiles, f => Path.Combine(reportDirectory, f)))}");
-        return report.Passed ? 0 : 1;
+        return report;
     }
+
+    /// <summary>The reports in <paramref name="reportDirectory"/> as one path: <c>cdk.out/policy-report.{md,sarif,json}</c>.</summary>
+    public static string ReportsIn(string reportDirectory) => $"{Path.Combine(reportDirectory, "policy-report")}.{{md,sarif,json}}";
 }

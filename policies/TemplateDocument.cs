@@ -60,6 +60,9 @@ public sealed class TemplateDocument
     /// <summary>The region the stack deploys to, when the cloud assembly names one (nested stacks take their parent's).</summary>
     public string? Region { get; init; }
 
+    /// <summary>For a nested stack's template, the name of the stack that holds it; <c>null</c> otherwise.</summary>
+    public string? ParentStackName { get; init; }
+
     /// <summary>The size of the template file in bytes as written (what the CDK uploads); <c>null</c> for an in-memory template.</summary>
     public long? FileBytes { get; init; }
 

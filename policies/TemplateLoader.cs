@@ -72,16 +72,18 @@ public static class TemplateLoader
                 })
                 .ToList();
             // Nested stacks (the CDK's EKS providers, for example) are assets beside their parents' templates; they deploy
-            // to their parent's account and region (the parent names the asset in its AWS::CloudFormation::Stack's metadata).
+            // to their parent's account and region (the parent names the asset in its AWS::CloudFormation::Stack's metadata,
+            // or, when the synth wrote no asset metadata, holds that resource at the nested stack's construct path).
             var parents = NestedStackParents(topLevel);
             var nested = stacks
                 .GroupBy(s => Path.GetDirectoryName(s.TemplateFile)!)
                 .SelectMany(stage => Directory.EnumerateFiles(stage.Key, "*.nested.template.json").Order(StringComparer.Ordinal)
-                    .Select(f => (File: f, Parent: parents.GetValueOrDefault(Path.GetFullPath(f))))
-                    .Select(n => new TemplateDocument(ParseFile(n.File), Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, environment ?? NullIfEmpty(stage.First().Environment))
+                    .Select(f => (File: f, Root: ParseFile(f)))
+                    .Select(f => (f.File, f.Root, Parent: parents.GetValueOrDefault(Path.GetFullPath(f.File)) ?? ParentByPath(f.Root, topLevel)))
+                    .Select(n => new TemplateDocument(n.Root, Path.GetFileName(n.File).Replace(".nested.template.json", "", StringComparison.Ordinal), n.File, environment ?? NullIfEmpty(stage.First().Environment))
                     {
                         Profile = profile ?? stage.First().Profile,
-                        Account = n.Parent?.Account, Region = n.Parent?.Region, FileBytes = new FileInfo(n.File).Length,
+                        Account = n.Parent?.Account, Region = n.Parent?.Region, FileBytes = new FileInfo(n.File).Length, ParentStackName = n.Parent?.StackName,
                     }));
             return topLevel.Concat(nested).ToList();
         }
@@ -125,6 +127,30 @@ public static class TemplateLoader
         }
 
         return map;
+    }
+
+    // The top-level template holding the AWS::CloudFormation::Stack of a nested template: the CDK writes it at
+    // "<nested stack's path>.NestedStack/<id>.NestedStackResource", and the nested template's resources under "<nested stack's path>/".
+    private static TemplateDocument? ParentByPath(JsonObject nested, IReadOnlyList<TemplateDocument> parents)
+    {
+        var path = (nested["Resources"] as JsonObject ?? []).Select(r => Cfn.AsString(r.Value?["Metadata"]?["aws:cdk:path"])).FirstOrDefault(p => p is not null);
+        if (path is null || path.Split('/') is not { Length: > 2 } segments)
+        {
+            return null;
+        }
+
+        // The nested stack's construct path is a prefix of its resources' paths; try the longest first.
+        for (var length = segments.Length - 1; length >= 2; length--)
+        {
+            var stackResource = string.Join('/', segments, 0, length) + ".NestedStack/";
+            var parent = parents.FirstOrDefault(t => t.OfType("AWS::CloudFormation::Stack").Any(r => r.Path.StartsWith(stackResource, StringComparison.Ordinal)));
+            if (parent is not null)
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 
     // A stack outside any stage has no environment of its own: the template then infers it from its resources' tags.

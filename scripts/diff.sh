@@ -5,7 +5,8 @@
 # <out>/preview.json; exits 0, 2 when a change blocks, 1 when a side cannot be synthesized.
 #
 # The base's cloud assembly is cached by commit in .cache/diff/<sha> (a commit never changes), so a second diff
-# against the same base only synthesizes the working tree.
+# against the same base only synthesizes the working tree. Each long step ends with one line saying how long it took
+# (each synth's own lines, one per environment, follow it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,11 +23,20 @@ if ! sha=$(git rev-parse --verify --quiet "${base_ref}^{commit}"); then
 fi
 short=$(git rev-parse --short "$sha")
 
+now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/,/.}"; else date +%s; fi; }
+since() { LC_ALL=C awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
+
 # cdk synth exits non-zero when the policy pack finds an error, after writing the assembly and the reports: the
 # preview still compares it (and lists the errors as introduced). A side without manifest.json did not synthesize.
+# Prints "make diff: synthesizing the <label> ... 81.0 s" (on a terminal the label shows while it runs), then the
+# app's step lines from its log: how long the CDK took to start, each environment and the policy pack.
 synth() { # <source dir> <output dir> <label> [cdk synth options]
-  local status=0
+  local status=0 start
+  start=$(now)
+  if [ -t 1 ]; then printf 'make diff: synthesizing the %s ...' "$3"; fi
   (cd "$1" && node_modules/.bin/cdk synth --quiet --output "$2" "${@:4}" >"$2.log" 2>&1) || status=$?
+  if [ -t 1 ]; then printf ' %s s\n' "$(since "$start")"; else printf 'make diff: synthesizing the %s ... %s s\n' "$3" "$(since "$start")"; fi
+  grep -E '^(starting the CDK|synthesizing|checking policies) ' "$2.log" | sed 's/^/  /' || true
   if [ "$status" -ne 0 ] && { [ ! -f "$2/manifest.json" ] || [ ! -f "$2/policy-report.json" ]; }; then
     echo "make diff: the $3 does not synthesize (exit $status):" >&2
     tail -n 40 "$2.log" >&2
@@ -39,7 +49,6 @@ cache=$root/.cache/diff/$sha
 if [ -f "$cache/manifest.json" ]; then
   echo "make diff: base ${base_ref} (${short}) from the cache, $cache"
 else
-  echo "make diff: synthesizing the base ${base_ref} (${short}) in a temporary worktree"
   worktree=$(mktemp -d "${TMPDIR:-/tmp}/infra-diff-base.XXXXXX")
   partial=
   cleanup() {
@@ -59,7 +68,7 @@ else
   # half-written cache entry behind, and never deletes another run's.
   mkdir -p "$(dirname "$cache")"
   partial=$(mktemp -d "$cache.partial.XXXXXX")
-  synth "$worktree" "$partial" "base ${base_ref} (${short})"
+  synth "$worktree" "$partial" "base ${base_ref} (${short}) in a temporary worktree"
   if ! mv -T "$partial" "$cache" 2>/dev/null; then
     rm -rf "$partial"   # another run cached this commit first
   fi
@@ -77,13 +86,14 @@ if [ -n "${ENV:-}" ]; then
   scope=(--context "environment=${ENV}")
   only=(--environment "${ENV}")
 fi
-echo "make diff: synthesizing the working tree${ENV:+ (environment ${ENV})}"
 head=$out/head.out
 rm -rf "$head"
 mkdir -p "$out"
-synth "$root" "$head" "working tree" "${scope[@]}"
+synth "$root" "$head" "working tree${ENV:+ (environment ${ENV})}" "${scope[@]}"
 
 status=0
+start=$(now)
 dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- \
   preview "$cache" "$head" --out "$out" --base-label "${base_ref} @ ${short}" --head-label "$head_label" "${only[@]}" || status=$?
+echo "make diff: comparing every stack (the CDK's diff engine) and the policy reports ... $(since "$start") s"
 exit "$status"

@@ -17,9 +17,16 @@ public sealed record PlannedStack(AssemblyStack Stack, IReadOnlyDictionary<strin
     public int ResourceCount => ResourceCountsByType.Values.Sum();
 }
 
-/// <summary>Reads a synthesized cloud assembly (<c>cdk.out</c>) and prints what each environment will deploy.</summary>
+/// <summary>
+/// Reads a synthesized cloud assembly (<c>cdk.out</c>) and its policy report and prints, on about a screen, what each
+/// environment will deploy: a line per environment and per stack (what it holds, its policy result), then the findings
+/// grouped by rule (<see cref="ConsoleReport"/>) and what to do next.
+/// </summary>
 public static class PlanSummary
 {
+    /// <summary>What abbreviated lists of findings point to.</summary>
+    public const string AllFindingsHint = "make plan FINDINGS=all lists them all";
+
     /// <summary>Every stack of every nested stage assembly, plus any context the synth found missing.</summary>
     public static (IReadOnlyList<PlannedStack> Stacks, IReadOnlyList<string> MissingContext) Read(string assemblyDirectory)
     {
@@ -27,8 +34,11 @@ public static class PlanSummary
         return (stacks.Select(s => new PlannedStack(s, CountResources(s.TemplateFile))).ToList(), missing);
     }
 
-    /// <summary>Prints the summary; returns 0, or 2 when the assembly is missing or lists missing context (a lookup).</summary>
-    public static int Print(string assemblyDirectory, TextWriter output)
+    /// <summary>
+    /// Prints the summary with the findings at <paramref name="detail"/>; returns 0, or 2 when the assembly is missing
+    /// or lists missing context (a lookup).
+    /// </summary>
+    public static int Print(string assemblyDirectory, TextWriter output, FindingsDetail detail = FindingsDetail.Summary)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!File.Exists(Path.Combine(assemblyDirectory, "manifest.json")))
@@ -38,26 +48,20 @@ public static class PlanSummary
         }
 
         var (stacks, missing) = Read(assemblyDirectory);
-        var policy = JsonReport.Read(assemblyDirectory);
-        var notices = SupportNotices.From(policy);
+        var policy = JsonReport.Read(assemblyDirectory) is { } json ? JsonReport.Parse(json) : null;
+        var nameWidth = stacks.Select(s => s.Stack.StackName.Length).DefaultIfEmpty(0).Max();
+        output.WriteLine();
         foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
         {
-            output.WriteLine();
-            output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources{PolicyLine(policy, stage.Key)}");
-            foreach (var notice in notices.Where(n => string.Equals(n.Environment, stage.Key, StringComparison.OrdinalIgnoreCase)))
-            {
-                output.WriteLine($"  ! {notice.StackName}: {notice.Message}");
-            }
-
+            var first = stage.First().Stack;
+            var profile = first.Profile is { } p ? $", profile {p}" : "";
+            output.WriteLine($"{first.Environment}: account {first.Account}{profile}; {Count(stage.Count(), "stack")}, {Count(stage.Sum(s => s.ResourceCount), "resource")}; "
+                + $"policy {EnvironmentPolicy(policy, stage.Select(s => s.Stack.StackName))}");
             foreach (var planned in stage)
             {
                 var s = planned.Stack;
-                var protection = s.TerminationProtection ? ", termination-protected" : "";
-                output.WriteLine($"  {s.StackName,-40} {s.Account}/{s.Region,-14} {planned.ResourceCount,4} resources{protection}");
-                var main = planned.ResourceCountsByType.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5)
-                    .Select(kv => $"{kv.Key.Replace("AWS::", "", StringComparison.Ordinal)} x{kv.Value}");
-                output.WriteLine($"      {string.Join(", ", main)}");
-                output.WriteLine($"      {s.TemplateFile}");
+                var protection = s.TerminationProtection ? "protected" : "";
+                output.WriteLine($"  {s.StackName.PadRight(nameWidth)}  {s.Region,-9} {planned.ResourceCount,4} resources  {StackPolicy(policy, s.StackName),-10}  {protection,-9}  {Holds(s)}".TrimEnd());
             }
         }
 
@@ -68,22 +72,61 @@ public static class PlanSummary
             return 2;
         }
 
-        output.WriteLine($"{stacks.Count} stacks, {stacks.Sum(s => s.ResourceCount)} resources; templates in {assemblyDirectory}/, policy reports in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
+        if (policy is null)
+        {
+            output.WriteLine($"No policy report in '{assemblyDirectory}': the synth did not run the policy pack.");
+        }
+        else
+        {
+            ConsoleReport.WriteFindings(policy.Findings, output, detail, AllFindingsHint);
+            output.WriteLine();
+        }
+
+        output.WriteLine($"{Count(stacks.Count, "stack")}, {Count(stacks.Sum(s => s.ResourceCount), "resource")}: templates in {assemblyDirectory}/assembly-<Stage>/, "
+            + $"every finding in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
+        output.WriteLine("Next: make diff BASE=origin/main previews a change against main; npx cdk deploy 'Dev/*' deploys one environment (README: Deploy one environment).");
         return 0;
     }
 
-    // "; policy: 0 errors, 2 warnings, 4 suppressed" for the stage's stacks.
-    private static string PolicyLine(JsonObject? report, string stage)
+    // "0 errors, 4 warnings, 18 suppressed, 15 on CDK machinery" over the environment's stacks and their nested stacks.
+    private static string EnvironmentPolicy(ReadReport? policy, IEnumerable<string> stackNames)
     {
-        if (report?["stacks"] is not JsonArray stacks)
+        if (policy is null)
         {
-            return "; policy: not run";
+            return "not run";
         }
 
-        var rows = stacks.OfType<JsonObject>().Where(s => string.Equals((string?)s["environment"], stage, StringComparison.OrdinalIgnoreCase)).ToList();
-        int Sum(string key) => rows.Sum(r => (int?)r[key] ?? 0);
-        return $"; policy: {Sum("errors")} errors, {Sum("warnings")} warnings, {Sum("suppressed")} suppressed";
+        var names = stackNames.ToHashSet(StringComparer.Ordinal);
+        var rows = policy.Stacks.Where(t => names.Contains(t.StackName) || (t.ParentStack is { } parent && names.Contains(parent))).ToList();
+        return $"{Count(rows.Sum(r => r.Errors), "error")}, {Count(rows.Sum(r => r.Warnings), "warning")}, {rows.Sum(r => r.Suppressed)} suppressed, "
+            + $"{rows.Sum(r => r.Demoted)} on CDK machinery";
     }
+
+    // "ok", "2 warnings" or "1 error, 2 warnings" for the stack and its nested stacks (suppressed and demoted left out).
+    private static string StackPolicy(ReadReport? policy, string stackName)
+    {
+        if (policy is null)
+        {
+            return "";
+        }
+
+        var rows = policy.Stacks.Where(t => t.StackName == stackName || t.ParentStack == stackName).ToList();
+        var (errors, warnings) = (rows.Sum(r => r.Errors), rows.Sum(r => r.Warnings));
+        return (errors, warnings) switch
+        {
+            (0, 0) => "ok",
+            (0, _) => Count(warnings, "warning"),
+            (_, 0) => Count(errors, "error"),
+            _ => $"{Count(errors, "error")}, {Count(warnings, "warning")}",
+        };
+    }
+
+    // The components the stack holds, by class, with a count when one repeats: "LifecycleBucket x2".
+    private static string Holds(AssemblyStack stack) =>
+        string.Join(", ", AssemblyComponents.Of(stack).GroupBy(c => c.Kind, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}"));
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     private static Dictionary<string, int> CountResources(string templateFile) =>
         (JsonNode.Parse(File.ReadAllText(templateFile))?["Resources"] as JsonObject ?? new JsonObject())

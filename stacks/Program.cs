@@ -5,6 +5,7 @@ using System.Linq;
 using Amazon.CDK;
 using Infra.Components;
 using Infra.Policies;
+using Infra.Policies.Reports;
 using Infra.Stacks.Configuration;
 using Infra.Stacks.Deploy;
 using Infra.Stacks.Diagram;
@@ -21,11 +22,11 @@ public static class Program
 
     private const string Usage = """
         usage: Infra.Stacks                                   synthesize every environment and enforce the policy pack (the CDK CLI runs this)
-               Infra.Stacks summary <cdk.out>                 print what a synthesized cloud assembly holds
+               Infra.Stacks summary <cdk.out> [--findings all]  print what a synthesized cloud assembly holds and its findings by rule (all: every finding)
                Infra.Stacks deploy-plan <cdk.out> [--environment <name>]
                                                               print each environment's deploy waves and first-deploy critical path
-               Infra.Stacks policy <dir|file> [--environment <name>] [--profile <profile>] [--reports <dir>]
-                                                              check any CloudFormation templates (JSON or YAML) against the pack
+               Infra.Stacks policy <dir|file> [--environment <name>] [--profile <profile>] [--reports <dir>] [--findings all]
+                                                              check any CloudFormation templates (JSON or YAML) against the pack; reports in artifacts/policy
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
                Infra.Stacks config <environment>               print the effective configuration, each value with the file and line that set it
@@ -42,8 +43,8 @@ public static class Program
         {
             case []:
                 return Synthesize(DefaultConfigDirectory, "cdk.json", outdir: null, Console.Error);
-            case ["summary", var assemblyDirectory]:
-                return PlanSummary.Print(assemblyDirectory, Console.Out);
+            case ["summary", var assemblyDirectory, .. var options]:
+                return Summary(assemblyDirectory, options, Console.Out, Console.Error);
             case ["deploy-plan", var assemblyDirectory]:
                 return DeployPlanReport.Print(assemblyDirectory, Console.Out);
             case ["deploy-plan", var assemblyDirectory, "--environment", var environment]:
@@ -83,19 +84,30 @@ public static class Program
     /// <param name="errors">Where problems and the policy report are written.</param>
     /// <param name="pack">The policy pack; <see cref="PolicyPack.Default"/> when omitted.</param>
     /// <param name="environments">The environments to synthesize; when omitted, those the context names, else every file.</param>
-    public static int Synthesize(string configDirectory, string cdkJson, string? outdir, TextWriter errors, PolicyPack? pack = null, IReadOnlyList<string>? environments = null)
+    /// <param name="steps">Where each environment's and the policy step's time goes (one line each); the console of <paramref name="errors"/> when omitted.</param>
+    public static int Synthesize(
+        string configDirectory, string cdkJson, string? outdir, TextWriter errors, PolicyPack? pack = null, IReadOnlyList<string>? environments = null, StepLog? steps = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        steps ??= StepLog.Measuring(errors);
         string assemblyDirectory;
         try
         {
             // Every file is read and validated before the App exists: a bad file leaves no cloud assembly behind.
             var configs = EnvironmentConfigLoader.LoadAll(configDirectory, environments ?? SelectedEnvironments());
-            var app = new App(new AppProps { Context = CdkJsonContext.Load(cdkJson), Outdir = outdir });
+            // The first CDK call starts the jsii runtime (Node.js, loading aws-cdk-lib): seconds before any environment.
+            var app = steps.Run("starting the CDK (jsii runtime)", () => new App(new AppProps { Context = CdkJsonContext.Load(cdkJson), Outdir = outdir }));
             var repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(cdkJson))!;
             foreach (var config in configs)
             {
-                new EnvironmentStage(app, config, repositoryRoot);
+                // Each stage synthesizes on its own (Stage.Synth caches its assembly, which App.Synth then takes as is),
+                // so the console says which environment the time went to.
+                steps.Run($"synthesizing {config.Name}", () =>
+                {
+                    var stage = new EnvironmentStage(app, config, repositoryRoot);
+                    stage.Synth();
+                    return stage;
+                }, stage => $"{stage.Stacks.Count} stacks");
             }
 
             assemblyDirectory = app.Synth().Directory;
@@ -116,7 +128,7 @@ public static class Program
             return 1;
         }
 
-        return EnforcePolicies(assemblyDirectory, errors, pack);
+        return EnforcePolicies(assemblyDirectory, errors, pack, steps);
     }
 
     /// <summary>The context key that limits a synth to some environments: <c>cdk synth -c environment=dev</c> (<c>make plan ENV=dev</c>).</summary>
@@ -133,11 +145,50 @@ public static class Program
             : null;
 
     /// <summary>
-    /// The step after every synth: runs the policy pack over the cloud assembly, prints every finding, writes the
-    /// reports next to the templates, and returns 1 on an unsuppressed error so the CDK CLI stops.
+    /// The step after every synth: runs the policy pack over the cloud assembly, writes the reports (every finding)
+    /// next to the templates, prints every blocking error in full and then one step line with the verdict
+    /// (<c>checking policies ... 1.0 s: PASSED (...); reports: ...</c>), and returns 1 on an unsuppressed error so the
+    /// CDK CLI stops. The warnings are <c>make plan</c>'s to print (<see cref="PlanSummary"/>), grouped by rule.
     /// </summary>
-    public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null) =>
-        PolicyGate.Enforce(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory, errors);
+    public static int EnforcePolicies(string assemblyDirectory, TextWriter errors, PolicyPack? pack = null, StepLog? steps = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var report = (steps ?? StepLog.Measuring(errors)).Run("checking policies", () =>
+        {
+            var checkedReport = PolicyGate.Check(pack ?? PolicyPack.Default, assemblyDirectory, assemblyDirectory);
+            ConsoleReport.WriteFindings(checkedReport.Findings, errors, FindingsDetail.Errors);
+            return checkedReport;
+        }, r => $"{PolicyCounts.Of(r)}; reports: {PolicyGate.ReportsIn(assemblyDirectory)}");
+        return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>Where <c>make policy</c> writes its reports unless <c>--reports</c> says otherwise: never into the folder it checks.</summary>
+    public const string DefaultPolicyReports = "artifacts/policy";
+
+    private static int Summary(string assemblyDirectory, string[] options, TextWriter output, TextWriter errors) =>
+        ReadOptions(options, ["--findings"], errors) is { } values && ReadFindingsDetail(values, errors) is { } detail
+            ? PlanSummary.Print(assemblyDirectory, output, detail)
+            : 2;
+
+    // --findings summary (the default), all, or errors (the synth's own level).
+    private static FindingsDetail? ReadFindingsDetail(Dictionary<string, string> values, TextWriter errors)
+    {
+        var text = values.GetValueOrDefault("--findings", "summary");
+        FindingsDetail? detail = text switch
+        {
+            "summary" => FindingsDetail.Summary,
+            "all" => FindingsDetail.All,
+            "errors" => FindingsDetail.Errors,
+            _ => null,
+        };
+        if (detail is not null)
+        {
+            return detail;
+        }
+
+        errors.WriteLine($"--findings '{text}' (FINDINGS= in make) is not a level; use summary (findings grouped by rule, the default), all (every finding) or errors (blocking errors only).");
+        return null;
+    }
 
     /// <summary>
     /// Prints the effective configuration of <paramref name="environment"/> (its file merged over the files it builds
@@ -261,7 +312,7 @@ public static class Program
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {
-        if (ReadOptions(options, ["--environment", "--profile", "--reports"], errors) is not { } values)
+        if (ReadOptions(options, ["--environment", "--profile", "--reports", "--findings"], errors) is not { } values || ReadFindingsDetail(values, errors) is not { } detail)
         {
             return 2;
         }
@@ -274,10 +325,10 @@ public static class Program
             return 2;
         }
 
-        var reports = values.GetValueOrDefault("--reports", Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!, "policy"));
+        var reports = values.GetValueOrDefault("--reports", DefaultPolicyReports);
         try
         {
-            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment, profile);
+            return PolicyGate.Enforce(PolicyPack.Default, path, reports, output, environment, profile, detail, "FINDINGS=all (--findings all) lists them all");
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {

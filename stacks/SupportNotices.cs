@@ -14,7 +14,8 @@ public sealed record SupportNotice(string Environment, string StackName, string 
 /// <summary>
 /// The end-of-support warnings (INFRA-EKS-8) of a policy report. They are warnings, so the policy delta of a preview
 /// shows them only when a change introduces them; a version that was already close to its end of support would
-/// drop out of sight. <c>make plan</c> and <c>make diff</c> print these on every run instead, with the date.
+/// drop out of sight. <c>make diff</c> prints these on every run instead, with the date (<c>make plan</c> prints every
+/// warning, grouped by rule).
 /// </summary>
 public static class SupportNotices
 {

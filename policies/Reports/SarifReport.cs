@@ -11,8 +11,9 @@ namespace Infra.Policies.Reports;
 
 /// <summary>
 /// The report as SARIF 2.1.0 for code scanning: every rule with its help, every finding with the template file and
-/// line, the construct path as a logical location, a fingerprint that stays stable across runs, and suppressions as
-/// in-source suppressions with their justification.
+/// line, the construct path as a logical location, a fingerprint that stays stable across runs, suppressions as
+/// in-source suppressions with their justification, and warnings on CDK machinery as external suppressions with the
+/// reason they are demoted.
 /// </summary>
 public static class SarifReport
 {
@@ -107,6 +108,11 @@ public static class SarifReport
         if (f.SuppressedBy is { } s)
         {
             result["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "inSource", ["justification"] = s.Reason });
+        }
+        else if (f.IsDemoted)
+        {
+            // Demoted by the pack, not by the resource's metadata: an external suppression, with the kind's reason.
+            result["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "external", ["justification"] = $"CDK machinery ({f.Machinery!.Name}): {f.Machinery.Reason}" });
         }
 
         return result;

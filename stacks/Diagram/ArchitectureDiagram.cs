@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using Infra.Components;
 using Infra.Policies;
 using Infra.Stacks.Configuration;
 using Infra.Stacks.Preview;
@@ -13,7 +12,7 @@ namespace Infra.Stacks.Diagram;
 
 /// <summary>
 /// Draws the synthesized app as Mermaid, one flowchart per environment: its stacks grouped by region, the components
-/// in each stack (found by their <see cref="ComponentMetadata"/> marks), and the links between stacks: CloudFormation
+/// in each stack (found by their <see cref="Infra.Components.ComponentMetadata"/> marks), and the links between stacks: CloudFormation
 /// exports a stack imports (solid, with how many), and deploy-order dependencies that cross a region (dashed).
 /// Everything comes from the cloud assembly, so the picture cannot drift from what deploys.
 /// </summary>
@@ -137,12 +136,7 @@ public static class ArchitectureDiagram
     private static List<StackNode> ReadStacks(string assemblyDirectory) =>
         TemplateLoader.ReadAssembly(assemblyDirectory).Stacks.Select(stack =>
         {
-            var components = stack.Metadata
-                .SelectMany(m => (m.Value as JsonArray ?? []).OfType<JsonObject>()
-                    .Where(e => (string?)e["type"] == ComponentMetadata.Type)
-                    .Select(e => (Path: m.Key, Kind: (string)e["data"]!)))
-                .OrderBy(c => c.Path, StringComparer.Ordinal)
-                .ToList();
+            var components = AssemblyComponents.Of(stack);
             var template = JsonNode.Parse(File.ReadAllText(stack.TemplateFile))!.AsObject();
             return new StackNode(
                 stack.Environment, stack.ArtifactId, stack.StackName, stack.Account, stack.Region, stack.Dependencies,

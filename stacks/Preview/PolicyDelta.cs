@@ -34,7 +34,7 @@ public static class PolicyDelta
             var suppressed = (string?)finding["suppressedBecause"];
             if (!before.TryGetValue(fingerprint, out var old))
             {
-                changes.Add(Change(finding, suppressed is null ? "introduced" : $"introduced, suppressed: {suppressed}", blocking: suppressed is null));
+                changes.Add(Change(finding, suppressed is not null ? $"introduced, suppressed: {suppressed}" : Demoted(finding) is { } kind ? $"introduced on CDK machinery ({kind}), demoted" : "introduced", blocking: suppressed is null));
             }
             else if ((string?)old["suppressedBecause"] is not null && suppressed is null)
             {
@@ -54,6 +54,9 @@ public static class PolicyDelta
             .ThenBy(c => c.StackName, StringComparer.Ordinal).ThenBy(c => c.LogicalId, StringComparer.Ordinal).ThenBy(c => c.RuleId, StringComparer.Ordinal)
             .ToList();
     }
+
+    // The CDK machinery kind of a demoted warning (the JSON report's demotedBecause and cdkMachinery), else null.
+    private static string? Demoted(JsonObject f) => (string?)f["demotedBecause"] is null ? null : (string?)f["cdkMachinery"]?["name"];
 
     private static PolicyFindingChange Change(JsonObject f, string change, bool blocking)
     {

@@ -41,9 +41,10 @@ public sealed class PackedConsumer : IDisposable
             Build = Record(DotNet.Run(ConsumerDirectory, environment, "build", "--nologo", "-v", "minimal", "-nodeReuse:false"));
             if (Build.ExitCode == 0)
             {
-                // As the CDK CLI runs the app: the output folder and the context (cdk.json's feature flags) in the environment.
+                // As the CDK CLI runs the app: the output folder and the context (cdk.json's feature flags, and the construct
+                // paths the CLI records by default) in the environment.
                 environment["CDK_OUTDIR"] = AssemblyDirectory;
-                environment["CDK_CONTEXT_JSON"] = Repository.CdkContextJson;
+                environment["CDK_CONTEXT_JSON"] = Repository.CliContextJson;
                 Synth = Record(DotNet.Run(ConsumerDirectory, environment, "run", "--no-build", "--no-launch-profile"));
             }
         }

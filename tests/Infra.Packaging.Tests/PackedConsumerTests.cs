@@ -178,7 +178,7 @@ public sealed class PackedConsumerTests : IClassFixture<PackedConsumer>
     public void Policy_gate_passes_with_the_warnings_the_docs_list()
     {
         var synth = Synth();
-        Assert.Contains("Policy result: PASSED", synth.Output, StringComparison.Ordinal);
+        Assert.Contains("Policy pack: PASSED (0 blocking errors, 3 warnings, 0 suppressed, 1 on CDK machinery;", synth.Output, StringComparison.Ordinal);
 
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_consumer.AssemblyDirectory, "policy-report.json")))!;
         Assert.True((bool)report["passed"]!);
@@ -186,6 +186,9 @@ public sealed class PackedConsumerTests : IClassFixture<PackedConsumer>
         var findings = report["findings"]!.AsArray().Select(f => f!).ToList();
         Assert.All(findings, f => Assert.Equal("warning", (string?)f["level"]));
         Assert.Equal(DocsExample.DocumentedWarnings.Order(), findings.Select(f => (string)f["ruleId"]!).Order());
+        // The CDK's own provider role (restrictDefaultSecurityGroup) is demoted, with its reason; the rest is the app's.
+        var demoted = Assert.Single(findings, f => f["demotedBecause"] is not null);
+        Assert.Equal(("INFRA-IAM-4", "cdk-machinery"), ((string?)demoted["ruleId"], (string?)demoted["origin"]));
         // The stack is in no stage: its environment comes from the tags CostAllocationTags applied.
         Assert.Equal("dev", (string?)report["stacks"]![0]!["environment"]);
     }

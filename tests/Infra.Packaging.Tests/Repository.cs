@@ -30,9 +30,22 @@ internal static class Repository
         XDocument.Load(Path.Combine(Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The <c>context</c> of cdk.json (the pinned feature flags), as the CDK CLI passes it to an app.</summary>
-    public static string CdkContextJson { get; } =
+    /// <summary>The <c>context</c> of cdk.json (the pinned feature flags).</summary>
+    private static string CdkContextJson { get; } =
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "cdk.json")))!["context"]!.ToJsonString();
+
+    /// <summary>
+    /// The context the CDK CLI hands an app: cdk.json's, plus the construct-path metadata the CLI turns on by default
+    /// (<c>--path-metadata</c>), which every resource's <c>aws:cdk:path</c> comes from (the policy pack reads it).
+    /// </summary>
+    public static string CliContextJson { get; } = WithPathMetadata(CdkContextJson);
+
+    private static string WithPathMetadata(string context)
+    {
+        var json = JsonNode.Parse(context)!.AsObject();
+        json["aws:cdk:enable-path-metadata"] = true;
+        return json.ToJsonString();
+    }
 
     /// <summary>The commit checked out (git HEAD).</summary>
     public static string HeadCommit()

@@ -84,16 +84,18 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public void Console_lists_each_blocking_finding_with_why_and_fix()
+    public void Console_lists_each_blocking_finding_with_why_and_fix_and_ends_with_the_verdict()
     {
         using var output = new StringWriter();
-        ConsoleReport.Write(Report(), output);
+        ConsoleReport.Write(Report(), output, FindingsDetail.All);
         var text = output.ToString();
-        Assert.Contains("ERROR INFRA-KMS-1 infra-prod-storage Key", text, System.StringComparison.Ordinal);
+        Assert.Contains("  ERROR INFRA-KMS-1 x1: Symmetric KMS keys have automatic rotation on", text, System.StringComparison.Ordinal);
+        Assert.Contains("    infra-prod-storage Key: EnableKeyRotation is false; set it to true.", text, System.StringComparison.Ordinal);
         Assert.Contains("    why: ", text, System.StringComparison.Ordinal);
         Assert.Contains("    fix: ", text, System.StringComparison.Ordinal);
-        Assert.Contains("INFRA-S3-5 on infra-prod-storage Prod/Storage/Logs/Resource: Log objects are write-once; versions add nothing.", text, System.StringComparison.Ordinal);
-        Assert.EndsWith($"Policy result: FAILED ({Report().Blocking.Count()} blocking error(s) above){System.Environment.NewLine}", text, System.StringComparison.Ordinal);
+        Assert.Contains("    INFRA-S3-5 on Prod/Storage/Logs: Log objects are write-once; versions add nothing.", text, System.StringComparison.Ordinal);
+        Assert.EndsWith($"Policy pack: {PolicyCounts.Of(Report())}{System.Environment.NewLine}", text, System.StringComparison.Ordinal);
+        Assert.StartsWith("FAILED (", PolicyCounts.Of(Report()).ToString(), System.StringComparison.Ordinal);
     }
 
     [Fact]

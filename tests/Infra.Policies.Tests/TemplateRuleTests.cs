@@ -109,10 +109,11 @@ public sealed class TemplateRuleTests
         Assert.Equal(1, rule.Calls);
     }
 
+    // Suppressed findings show in the console at the All level.
     private static string Console(PolicyReport report)
     {
         using var writer = new StringWriter();
-        ConsoleReport.Write(report, writer);
+        ConsoleReport.Write(report, writer, FindingsDetail.All);
         return writer.ToString();
     }
 

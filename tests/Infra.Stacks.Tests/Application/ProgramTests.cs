@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Infra.TestKit;
 using Xunit;
 
@@ -60,8 +61,14 @@ public sealed class ProgramTests
 
             Assert.Equal(1, exit);
             var text = errors.ToString();
-            Assert.Contains("ERROR TEST-1 infra-prod-storage Prod/Storage/Data/Resource/Resource", text, StringComparison.Ordinal);
-            Assert.Contains("Policy result: FAILED", text, StringComparison.Ordinal);
+            // Errors are never abbreviated: every bucket of every environment has its line, why and fix come once.
+            var buckets = _env.Policy.Templates.SelectMany(t => t.OfType("AWS::S3::Bucket")).ToList();
+            Assert.Contains($"  ERROR TEST-1 x{buckets.Count}: Every bucket fails{Environment.NewLine}", text, StringComparison.Ordinal);
+            Assert.All(buckets, b => Assert.Contains($"    {b.Path[..b.Path.LastIndexOf("/Resource/Resource", StringComparison.Ordinal)]}: test violation{Environment.NewLine}", text, StringComparison.Ordinal));
+            Assert.Contains("    Prod/Storage/Data: test violation", text, StringComparison.Ordinal);
+            Assert.Single(text.Split(Environment.NewLine), l => l == "    why: Stands in for a real violation in this test.");
+            Assert.Matches(@"\nchecking policies \.\.\. [0-9]+\.[0-9] s: FAILED \([0-9]+ blocking errors, ", text);
+            Assert.DoesNotContain("WARNING", text, StringComparison.Ordinal); // the synth prints errors; make plan prints the rest
             Assert.True(File.Exists(Path.Combine(copy, "policy-report.sarif")));
         }
         finally
@@ -75,7 +82,38 @@ public sealed class ProgramTests
     {
         // The fixture runs the step once over a copy of the assembly; the preview tests compare its reports.
         Assert.Equal(0, _env.PolicyStepExit);
-        Assert.Contains("Policy result: PASSED", _env.PolicyStepOutput, StringComparison.Ordinal);
+        // One line: the step, its time and the verdict, and where the reports are.
+        Assert.Matches(@"^checking policies \.\.\. [0-9]+\.[0-9] s: PASSED \(0 blocking errors, [0-9]+ warnings?, [0-9]+ suppressed, [0-9]+ on CDK machinery; 27 templates, [0-9]+ rules\); reports: .*policy-report\.\{md,sarif,json\}\r?\n$", _env.PolicyStepOutput);
+    }
+
+    [Fact]
+    public void The_policy_verb_writes_its_reports_under_artifacts_never_into_the_folder_it_checks()
+    {
+        var checkedFolder = Directory.CreateTempSubdirectory("infra-policy-").FullName;
+        var reports = Path.GetFullPath(Program.DefaultPolicyReports);
+        var existed = Directory.Exists(reports);
+        var output = new StringWriter();
+        var original = Console.Out;
+        try
+        {
+            File.WriteAllText(Path.Combine(checkedFolder, "stack.json"), """{ "Resources": { "Topic": { "Type": "AWS::SNS::Topic" } } }""");
+            Console.SetOut(output);
+            Program.Main(["policy", checkedFolder]);
+            Console.SetOut(original);
+
+            Assert.Equal(["stack.json"], Directory.EnumerateFileSystemEntries(checkedFolder).Select(f => Path.GetFileName(f)).ToArray());
+            Assert.All(Infra.Policies.PolicyGate.ReportFiles, f => Assert.True(File.Exists(Path.Combine(reports, f)), f));
+            Assert.Contains($"; reports: {Path.Combine(Program.DefaultPolicyReports, "policy-report")}.{{md,sarif,json}}", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Console.SetOut(original);
+            Directory.Delete(checkedFolder, recursive: true);
+            if (!existed && Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
     }
 
     private sealed class EveryBucketFails : Infra.Policies.IPolicyRule
@@ -90,7 +128,10 @@ public sealed class ProgramTests
     [Theory]
     [InlineData(new[] { "policy", "cdk.out", "--profile", "prod" }, "--profile 'prod' is not a profile; use one of development, preproduction, production (production turns on the production-only rules).")]
     [InlineData(new[] { "policy", "cdk.out", "--reports" }, "option '--reports' needs a value.")]
-    [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --profile, --reports.")]
+    [InlineData(new[] { "policy", "cdk.out", "--env", "prod" }, "unknown option '--env'; this verb takes --environment, --profile, --reports, --findings.")]
+    [InlineData(new[] { "policy", "cdk.out", "--findings", "every" }, "--findings 'every' (FINDINGS= in make) is not a level; use summary (findings grouped by rule, the default), all (every finding) or errors (blocking errors only).")]
+    [InlineData(new[] { "summary", "cdk.out", "--findings", "ALL" }, "--findings 'ALL' (FINDINGS= in make) is not a level; use summary")]
+    [InlineData(new[] { "summary", "cdk.out", "--verbose" }, "unknown option '--verbose'; this verb takes --findings.")]
     [InlineData(new[] { "preview", "a", "b", "--output", "x" }, "unknown option '--output'; this verb takes --out, --base-label, --head-label, --environment.")]
     public void A_bad_option_says_what_the_verb_takes(string[] args, string expected)
     {

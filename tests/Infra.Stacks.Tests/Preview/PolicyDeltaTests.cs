@@ -34,6 +34,18 @@ public sealed class PolicyDeltaTests
     }
 
     [Fact]
+    public void Says_an_introduced_warning_on_cdk_machinery_is_demoted_and_which_kind_it_is()
+    {
+        var demoted = Finding("m", "INFRA-IAM-4", "warning");
+        demoted["demotedBecause"] = "the CDK's";
+        demoted["cdkMachinery"] = new JsonObject { ["id"] = "cdk-custom-resource-provider", ["name"] = "CDK custom-resource provider", ["reason"] = "the CDK's" };
+
+        var changes = PolicyDelta.Compare(Report(), Report(demoted));
+
+        Assert.Equal(["INFRA-IAM-4 introduced on CDK machinery (CDK custom-resource provider), demoted"], changes.Select(Line));
+    }
+
+    [Fact]
     public void Finds_nothing_between_equal_reports()
     {
         Assert.Empty(PolicyDelta.Compare(Report(Finding("a", "INFRA-A", "error")), Report(Finding("a", "INFRA-A", "error"))));
