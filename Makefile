@@ -21,7 +21,7 @@ OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan config diff diff-usage diagram test policy rules pack clean
+.PHONY: help install build plan deploy-plan config diff diff-usage diagram test policy rules pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out
 	@rm -rf $(OUT)
 	@$(STEP) "cdk synth" scripts/synth.sh $(OUT) $(if $(ENV),--context environment=$(ENV))
 	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT) $(if $(FINDINGS),--findings $(FINDINGS))
+	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV)) --summary
+
+deploy-plan: plan ## Print each environment's deploy waves, stack estimates and critical path in full (or ENV=<name>)
 	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV))
 
 config: build ## Print one environment's effective configuration, each value with the file and line that set it: make config ENV=prod

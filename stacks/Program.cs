@@ -23,8 +23,8 @@ public static class Program
     private const string Usage = """
         usage: Infra.Stacks                                   synthesize every environment and enforce the policy pack (the CDK CLI runs this)
                Infra.Stacks summary <cdk.out> [--findings all]  print what a synthesized cloud assembly holds and its findings by rule (all: every finding)
-               Infra.Stacks deploy-plan <cdk.out> [--environment <name>]
-                                                              print each environment's deploy waves and first-deploy critical path
+               Infra.Stacks deploy-plan <cdk.out> [--environment <name>] [--summary]
+                                                              print each environment's deploy waves and first-deploy critical path (--summary: one line each)
                Infra.Stacks policy <dir|file> [--environment <name>] [--profile <profile>] [--reports <dir>] [--findings all]
                                                               check any CloudFormation templates (JSON or YAML) against the pack; reports in artifacts/policy
                Infra.Stacks rules [<file>]                    print (or write) the rule catalogue, RULES.md
@@ -49,6 +49,10 @@ public static class Program
                 return DeployPlanReport.Print(assemblyDirectory, Console.Out);
             case ["deploy-plan", var assemblyDirectory, "--environment", var environment]:
                 return DeployPlanReport.Print(assemblyDirectory, Console.Out, environment);
+            case ["deploy-plan", var assemblyDirectory, "--summary"]:
+                return DeployPlanReport.Print(assemblyDirectory, Console.Out, detailed: false);
+            case ["deploy-plan", var assemblyDirectory, "--environment", var environment, "--summary"]:
+                return DeployPlanReport.Print(assemblyDirectory, Console.Out, environment, detailed: false);
             case ["rules"]:
                 Console.Out.Write(RuleCatalogue.Render(PolicyPack.Default));
                 return 0;

@@ -16,7 +16,11 @@ public static class DeployPlanReport
     /// Prints every environment's waves and first-deploy critical path; returns 0, or 2 when the assembly is missing or
     /// its stacks depend on each other in a cycle.
     /// </summary>
-    public static int Print(string assemblyDirectory, TextWriter output, string? environment = null)
+    /// <param name="assemblyDirectory">The cloud assembly (<c>cdk.out</c>).</param>
+    /// <param name="output">Where to print.</param>
+    /// <param name="environment">Only this environment; every environment when omitted.</param>
+    /// <param name="detailed">Every wave and stack; otherwise one line per environment (what <c>make plan</c> shows, to fit a screen).</param>
+    public static int Print(string assemblyDirectory, TextWriter output, string? environment = null, bool detailed = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<EnvironmentDeployPlan> plans;
@@ -31,11 +35,18 @@ public static class DeployPlanReport
         }
 
         output.WriteLine();
-        output.WriteLine($"Deploy plan: the first deploy of each environment, estimated from typical creation times per resource type ({TableReference}, reviewed {ResourceDurations.Reviewed}).");
+        output.WriteLine($"Deploy plan: the first deploy of each environment, estimated from typical creation times per resource type ({TableReference}, reviewed {ResourceDurations.Reviewed}){(detailed ? "." : "; make deploy-plan shows every wave:")}");
         foreach (var plan in plans)
         {
-            output.WriteLine();
-            Write(plan, output);
+            if (detailed)
+            {
+                output.WriteLine();
+                Write(plan, output);
+            }
+            else
+            {
+                WriteSummary(plan, output);
+            }
         }
 
         return 0;
@@ -65,6 +76,14 @@ public static class DeployPlanReport
         {
             output.WriteLine($"    slowest in {last.StackName}: {string.Join(" → ", last.Chain.LogicalIds)}");
         }
+    }
+
+    /// <summary>One environment in one line: waves, the critical path through its stacks, and the serial time it saves.</summary>
+    public static void WriteSummary(EnvironmentDeployPlan plan, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"  {plan.Environment}: {plan.Waves.Count} waves, critical path {Minutes(plan.CriticalMinutes)} ({string.Join(" → ", plan.CriticalPath.Select(s => s.StackName))}); one stack at a time {Minutes(plan.SerialMinutes)}");
     }
 
     /// <summary>An estimate as the plan prints it: whole minutes from 10 up, else one decimal (<c>~47 min</c>, <c>~4.5 min</c>).</summary>
