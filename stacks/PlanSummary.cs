@@ -40,10 +40,16 @@ public static class PlanSummary
         var (stacks, missing) = Read(assemblyDirectory);
         var policy = JsonReport.Read(assemblyDirectory);
         var notices = SupportNotices.From(policy);
+        var costs = Cost.CostSummary.Headlines(assemblyDirectory);
         foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
         {
             output.WriteLine();
             output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources{PolicyLine(policy, stage.Key)}");
+            if (costs.TryGetValue(stage.First().Stack.Environment, out var cost))
+            {
+                output.WriteLine($"  cost: {cost}");
+            }
+
             foreach (var notice in notices.Where(n => string.Equals(n.Environment, stage.Key, StringComparison.OrdinalIgnoreCase)))
             {
                 output.WriteLine($"  ! {notice.StackName}: {notice.Message}");
@@ -69,6 +75,7 @@ public static class PlanSummary
         }
 
         output.WriteLine($"{stacks.Count} stacks, {stacks.Sum(s => s.ResourceCount)} resources; templates in {assemblyDirectory}/, policy reports in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
+        output.WriteLine(Cost.CostSummary.Footer);
         return 0;
     }
 

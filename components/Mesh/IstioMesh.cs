@@ -4,6 +4,7 @@ using System.Linq;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
 using Infra.Components.Mesh.Internal;
@@ -103,6 +104,7 @@ public sealed class IstioMesh : Construct
             Gateway.Node.AddDependency(gateway.LoadBalancerController.Chart);
         }
 
+        DeclareRuntimeResources(props);
         if (props.Monitoring is { } monitoring)
         {
             Monitors = new KubernetesManifest(this, "Monitors", new KubernetesManifestProps
@@ -150,6 +152,40 @@ public sealed class IstioMesh : Construct
         }
 
         v.ThrowIfAny(scope, id, nameof(IstioMeshProps));
+    }
+
+    // What the charts make the cluster create, for the cost estimate: istiod's and the gateway's pods (with the charts'
+    // default requests) and the gateway's NLB, in the subnets the scheme selects.
+    private void DeclareRuntimeResources(IstioMeshProps props)
+    {
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "istiod",
+            Replicas = props.IstiodReplicas,
+            Cpu = IstioVersions.IstiodDefaultCpu,
+            Memory = IstioVersions.IstiodDefaultMemory,
+            NodeSelector = props.NodeSelector,
+        });
+        if (props.Gateway is not { } gateway)
+        {
+            return;
+        }
+
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "ingress gateway",
+            Replicas = gateway.MinReplicas,
+            Cpu = IstioVersions.GatewayDefaultCpu,
+            Memory = IstioVersions.GatewayDefaultMemory,
+            NodeSelector = props.NodeSelector,
+        });
+        var vpc = props.Cluster.Cluster.Vpc;
+        RuntimeResources.Declare(this, new RuntimeLoadBalancer
+        {
+            Purpose = "ingress gateway",
+            AvailabilityZones = (gateway.InternetFacing ? vpc.PublicSubnets : vpc.PrivateSubnets).Length,
+            InternetFacing = gateway.InternetFacing,
+        });
     }
 
     // The istiod chart's current top-level keys (not the legacy `pilot.*` block, read only through a compatibility template).

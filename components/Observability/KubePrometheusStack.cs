@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
 using Infra.Components.Observability.Internal;
@@ -92,6 +93,7 @@ public sealed class KubePrometheusStack : Construct
         });
         Chart.Node.AddDependency(alertmanager.Association);
         Chart.Node.AddDependency(secrets);
+        DeclareRuntimeResources(props);
     }
 
     /// <summary>The chart.</summary>
@@ -115,6 +117,25 @@ public sealed class KubePrometheusStack : Construct
             $"Retention: '{props.Retention}' is not a Prometheus retention such as 2d, 15d or 4w.");
         v.Require(props.StorageGiB is >= 10 and <= 2000, $"StorageGiB: {props.StorageGiB} must be 10 to 2000.");
         v.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps));
+    }
+
+    // What the chart makes the cluster create, for the cost estimate: Prometheus' volumes (Alertmanager keeps its state
+    // in an emptyDir, so it claims none) and the pods that need capacity where the node selector puts them. Only
+    // Prometheus has requests; the chart's other pods request nothing, but still need a node to run on.
+    private void DeclareRuntimeResources(KubePrometheusStackProps props)
+    {
+        RuntimeResources.Declare(this, new RuntimeVolume { Purpose = "Prometheus data", Count = props.PrometheusReplicas, SizeGiB = props.StorageGiB });
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "Prometheus",
+            Replicas = props.PrometheusReplicas,
+            Cpu = props.PrometheusCpu,
+            Memory = props.PrometheusMemory,
+            NodeSelector = props.NodeSelector,
+            SpreadOverNodes = props.PrometheusReplicas > 1,
+        });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Alertmanager", Replicas = props.AlertmanagerReplicas, NodeSelector = props.NodeSelector });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Grafana, the operator and kube-state-metrics", Replicas = 3, NodeSelector = props.NodeSelector });
     }
 
     // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.
