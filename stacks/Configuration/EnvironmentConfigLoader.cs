@@ -189,6 +189,7 @@ public static class EnvironmentConfigLoader
         // what they would say about a key (or list item) that already has a reading problem, since it holds a stand-in.
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
+        CostConfigReader.Check(config.Cost, context);
 
         var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -212,6 +213,7 @@ public static class EnvironmentConfigLoader
         var observability = ReadObservability(r.Map("observability"));
         var mesh = ReadMesh(r.Map("mesh"));
         var deployment = ReadDeployment(r.Map("deployment"));
+        var cost = CostConfigReader.Read(r.Map("cost"));
         r.Done();
 
         return new EnvironmentConfig
@@ -231,6 +233,7 @@ public static class EnvironmentConfigLoader
             Observability = observability,
             Mesh = mesh,
             Deployment = deployment,
+            Cost = cost,
         };
     }
 

@@ -1,4 +1,5 @@
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Kubernetes;
 using Infra.Components.Mesh;
 using Infra.Components.Observability;
@@ -9,7 +10,7 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// The platform on the environment's cluster: kube-prometheus-stack (Prometheus, Alertmanager, Grafana) with its
-/// alert topic, Grafana credentials and External Secrets, the Istio control plane with STRICT mTLS, and its ingress gateway behind an NLB from the AWS Load Balancer Controller. A stack of its own so a chart upgrade never touches the
+/// alert topic, which the environment's budget and cost anomaly detection also notify, Grafana credentials and External Secrets, the Istio control plane with STRICT mTLS, and its ingress gateway behind an NLB from the AWS Load Balancer Controller. A stack of its own so a chart upgrade never touches the
 /// cluster stack; it deploys after the cluster stack (the CDK adds the dependency through the cluster's references).
 /// </summary>
 public sealed class PlatformStack : EnvironmentStack
@@ -55,6 +56,17 @@ public sealed class PlatformStack : EnvironmentStack
                 MaxReplicas = config.Mesh.GatewayMaxReplicas,
             },
         });
+        CostGuardrails = new CostGuardrails(this, "CostGuardrails", new CostGuardrailsProps
+        {
+            Name = config.ClusterName,
+            MonthlyBudgetUsd = config.Cost.MonthlyBudgetUsd,
+            ActualAlertPercents = config.Cost.ActualAlertPercents,
+            ForecastAlertPercents = config.Cost.ForecastAlertPercents,
+            AlertTopic = Monitoring.AlertTopic,
+            AlertTopicKey = Monitoring.Key,
+            AlertEmails = config.Cost.AlertEmails,
+            AnomalyThresholdUsd = config.Cost.AnomalyThresholdUsd,
+        });
         AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
     }
 
@@ -66,4 +78,7 @@ public sealed class PlatformStack : EnvironmentStack
 
     /// <summary>Prometheus, Alertmanager and Grafana.</summary>
     public KubePrometheusStack Monitoring { get; }
+
+    /// <summary>The environment's budget and cost anomaly detection, alerting to the monitoring alert topic.</summary>
+    public CostGuardrails CostGuardrails { get; }
 }
