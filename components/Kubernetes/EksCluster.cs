@@ -164,6 +164,8 @@ public sealed class EksCluster : Construct
         }
 
         v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, $"SystemNodes.RootVolumeGiB: {nodes.RootVolumeGiB} must be 20 to 1000.");
+        v.Require(nodes.CapacityType != SystemNodeCapacity.Spot || nodes.InstanceTypes.Count >= EksClusterDefaults.MinSpotInstanceTypes,
+            $"SystemNodes.InstanceTypes: spot capacity needs at least {EksClusterDefaults.MinSpotInstanceTypes} instance types of the same size, so a reclaimed one is replaced from another pool; {nodes.InstanceTypes.Count} given.");
         v.ThrowIfAny(scope, id, nameof(EksClusterProps));
     }
 
@@ -297,6 +299,8 @@ public sealed class EksCluster : Construct
             LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
             Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
             Labels = new Dictionary<string, string>(EksClusterDefaults.SystemNodeLabels),
+            // Left unset for on-demand, EKS's default: writing ON_DEMAND would replace existing node groups.
+            CapacityType = options.CapacityType == SystemNodeCapacity.Spot ? CapacityType.SPOT : null,
         });
 
         // EKS never upgrades a node group by itself, and refuses the next control-plane upgrade until it is: pin the

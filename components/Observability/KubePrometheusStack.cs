@@ -20,7 +20,7 @@ namespace Infra.Components.Observability;
 /// control-plane targets EKS does not expose turned off; every ServiceMonitor, PodMonitor, rule and probe selected,
 /// not only the release's; Alertmanager routing to SNS through SigV4 with its own Pod Identity role; Grafana's admin
 /// credentials generated in Secrets Manager and synced into the cluster by External Secrets (never in a template);
-/// Karpenter and Istio dashboards; everything on on-demand capacity. The operator's CRDs are upgraded by the chart's
+/// Karpenter and Istio dashboards; everything on on-demand capacity, or on the system nodes. The operator's CRDs are upgraded by the chart's
 /// server-side-apply job, never through a KubernetesManifest.
 /// </summary>
 public sealed class KubePrometheusStack : Construct
@@ -119,11 +119,16 @@ public sealed class KubePrometheusStack : Construct
         v.ThrowIfAny(scope, id, nameof(KubePrometheusStackProps));
     }
 
+    // Where every pod of the chart runs: the system nodes (label and taint), or the props' node selector.
+    private static HelmPlacement Placement(KubePrometheusStackProps props) =>
+        props.RunOnSystemNodes ? HelmPlacement.SystemNodes : HelmPlacement.On(props.NodeSelector);
+
     // What the chart makes the cluster create, for the cost estimate: Prometheus' volumes (Alertmanager keeps its state
     // in an emptyDir, so it claims none) and the pods that need capacity where the node selector puts them. Only
     // Prometheus has requests; the chart's other pods request nothing, but still need a node to run on.
     private void DeclareRuntimeResources(KubePrometheusStackProps props)
     {
+        var nodeSelector = Placement(props).NodeSelector;
         RuntimeResources.Declare(this, new RuntimeVolume { Purpose = "Prometheus data", Count = props.PrometheusReplicas, SizeGiB = props.StorageGiB });
         RuntimeResources.Declare(this, new RuntimePods
         {
@@ -131,11 +136,11 @@ public sealed class KubePrometheusStack : Construct
             Replicas = props.PrometheusReplicas,
             Cpu = props.PrometheusCpu,
             Memory = props.PrometheusMemory,
-            NodeSelector = props.NodeSelector,
+            NodeSelector = nodeSelector,
             SpreadOverNodes = props.PrometheusReplicas > 1,
         });
-        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Alertmanager", Replicas = props.AlertmanagerReplicas, NodeSelector = props.NodeSelector });
-        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Grafana, the operator and kube-state-metrics", Replicas = 3, NodeSelector = props.NodeSelector });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Alertmanager", Replicas = props.AlertmanagerReplicas, NodeSelector = nodeSelector });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Grafana, the operator and kube-state-metrics", Replicas = 3, NodeSelector = nodeSelector });
     }
 
     // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.
@@ -209,7 +214,8 @@ public sealed class KubePrometheusStack : Construct
 
     private Dictionary<string, object> Values(KubePrometheusStackProps props, string region)
     {
-        var nodeSelector = EksClusterDefaults.ToValues(props.NodeSelector);
+        var placement = Placement(props);
+        var nodeSelector = EksClusterDefaults.ToValues(placement.NodeSelector);
         var retentionSizeGb = (int)Math.Floor(props.StorageGiB * 0.85);
         var prometheusSpec = new Dictionary<string, object>
         {
@@ -246,7 +252,17 @@ public sealed class KubePrometheusStack : Construct
             prometheusSpec["podAntiAffinity"] = "hard";
         }
 
-        var placement = HelmPlacement.On(props.NodeSelector);
+        var alertmanagerSpec = new Dictionary<string, object>
+        {
+            ["replicas"] = props.AlertmanagerReplicas,
+            ["nodeSelector"] = nodeSelector,
+        };
+        if (props.RunOnSystemNodes)
+        {
+            prometheusSpec["tolerations"] = EksClusterDefaults.SystemTolerations();
+            alertmanagerSpec["tolerations"] = EksClusterDefaults.SystemTolerations();
+        }
+
         return HelmValues.From(new KubePrometheusStackValues
         {
             // Operator CRDs: the chart installs them first time and upgrades them with a server-side-apply hook job.
@@ -263,11 +279,7 @@ public sealed class KubePrometheusStack : Construct
             Alertmanager = new Dictionary<string, object>
             {
                 ["serviceAccount"] = new Dictionary<string, object> { ["create"] = true, ["name"] = AlertmanagerServiceAccount },
-                ["alertmanagerSpec"] = new Dictionary<string, object>
-                {
-                    ["replicas"] = props.AlertmanagerReplicas,
-                    ["nodeSelector"] = nodeSelector,
-                },
+                ["alertmanagerSpec"] = alertmanagerSpec,
                 ["config"] = new Dictionary<string, object>
                 {
                     ["route"] = new Dictionary<string, object>

@@ -190,6 +190,7 @@ public static class EnvironmentConfigLoader
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
         CostConfigReader.Check(config.Cost, context);
+        PlatformSizing.Check(config, context);
 
         var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -414,6 +415,7 @@ public static class EnvironmentConfigLoader
             ControlPlaneLogRetentionDays = r?.Int("controlPlaneLogRetentionDays") ?? 90,
             SystemNodes = ReadSystemNodes(r?.Map("systemNodes")),
             Karpenter = ReadKarpenter(r?.Map("karpenter")),
+            PlatformPlacement = r?.Enum("platformPlacement", PlatformSizing.Placements, required: false) ?? PlatformPlacement.OnDemand,
         };
         r?.Done();
         return config;
@@ -430,6 +432,7 @@ public static class EnvironmentConfigLoader
             MaxSize = r?.Int("maxSize") ?? defaults.MaxSize,
             DesiredSize = r?.Int("desiredSize", required: false),
             RootVolumeGiB = r?.Int("rootVolumeGiB", required: false) ?? defaults.RootVolumeGiB,
+            CapacityType = r?.Enum("capacityType", PlatformSizing.SystemCapacityTypes, required: false) ?? defaults.CapacityType,
         };
         r?.Done();
         return nodes;
@@ -532,9 +535,13 @@ public static class EnvironmentConfigLoader
             IstioVersion = r?.String("istioVersion") ?? "",
             Revisioned = r?.Bool("revisioned") ?? false,
             IstiodReplicas = r?.Int("istiodReplicas") ?? 1,
+            IstiodCpu = r?.String("istiodCpu", required: false),
+            IstiodMemory = r?.String("istiodMemory", required: false),
             GatewayInternetFacing = gateway?.Bool("internetFacing") ?? false,
             GatewayMinReplicas = gateway?.Int("minReplicas") ?? 1,
             GatewayMaxReplicas = gateway?.Int("maxReplicas") ?? 1,
+            GatewayCpu = gateway?.String("cpu", required: false),
+            GatewayMemory = gateway?.String("memory", required: false),
         };
         gateway?.Done();
         r?.Done();

@@ -121,9 +121,18 @@ internal static class RuntimePricing
             }
         }
 
-        foreach (var group in pods.GroupBy(p => Cfn.AsString(p.Pods["nodeSelector"]?[CapacityTypeLabel])).Where(g => g.Key is not null))
+        foreach (var group in pods.GroupBy(p => Cfn.AsString(p.Pods["nodeSelector"]?[CapacityTypeLabel])))
         {
-            Capacity(c, group.Key!, group.ToList(), cluster);
+            if (group.Key is not null)
+            {
+                Capacity(c, group.Key, group.ToList(), cluster);
+            }
+            else
+            {
+                // Pods that select other nodes (the system node group) add no capacity: those nodes are priced already.
+                c.Notes.Add($"{c.Stack}: {string.Join(", ", group.Select(p => $"{Purpose(p.Pods)} x{Cfn.AsLong(p.Pods["replicas"]) ?? 1}"))} run on nodes selected by "
+                    + $"{string.Join(", ", (group.First().Pods["nodeSelector"] as JsonObject ?? []).Select(kv => $"{kv.Key}={Cfn.AsString(kv.Value)}"))}, priced with their node group: no capacity of their own.");
+            }
         }
     }
 

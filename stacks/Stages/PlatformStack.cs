@@ -29,6 +29,7 @@ public sealed class PlatformStack : EnvironmentStack
             PrometheusCpu = o.Cpu,
             PrometheusMemory = o.Memory,
             AlertmanagerReplicas = o.AlertmanagerReplicas,
+            RunOnSystemNodes = config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes,
             RemovalPolicy = StatefulRemovalPolicy,
         });
         PolicySuppressions.Add(Monitoring.GrafanaAdmin, "INFRA-SECRETS-1",
@@ -47,6 +48,9 @@ public sealed class PlatformStack : EnvironmentStack
             Version = config.Mesh.IstioVersion,
             Revisioned = config.Mesh.Revisioned,
             IstiodReplicas = config.Mesh.IstiodReplicas,
+            IstiodCpu = config.Mesh.IstiodCpu,
+            IstiodMemory = config.Mesh.IstiodMemory,
+            RunOnSystemNodes = config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes,
             Monitoring = Monitoring,
             Gateway = new IstioGatewayProps
             {
@@ -54,6 +58,8 @@ public sealed class PlatformStack : EnvironmentStack
                 InternetFacing = config.Mesh.GatewayInternetFacing,
                 MinReplicas = config.Mesh.GatewayMinReplicas,
                 MaxReplicas = config.Mesh.GatewayMaxReplicas,
+                Cpu = config.Mesh.GatewayCpu,
+                Memory = config.Mesh.GatewayMemory,
             },
         });
         CostGuardrails = new CostGuardrails(this, "CostGuardrails", new CostGuardrailsProps

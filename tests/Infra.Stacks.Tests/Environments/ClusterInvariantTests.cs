@@ -142,4 +142,17 @@ public sealed class ClusterInvariantTests
             ],
             suppressed);
     }
+
+    [Fact]
+    public void Dev_buys_its_system_node_on_spot_across_three_pools_while_staging_and_prod_stay_on_demand()
+    {
+        var dev = _env.Json(_env.Stages["dev"].Cluster).Single("AWS::EKS::Nodegroup")["Properties"]!;
+        Assert.Equal("SPOT", (string?)dev["CapacityType"]);
+        Assert.Equal(["t4g.large", "m7g.large", "m6g.large"], dev["InstanceTypes"]!.AsArray().Select(t => (string)t!));
+        foreach (var tier in new[] { "staging", "prod" })
+        {
+            // Unset is on-demand; writing ON_DEMAND would replace the existing node groups.
+            Assert.Null(_env.Json(_env.Stages[tier].Cluster).Single("AWS::EKS::Nodegroup")["Properties"]!["CapacityType"]);
+        }
+    }
 }

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using Infra.Components.Kubernetes;
+
+namespace Infra.Stacks.Configuration;
+
+/// <summary>Where the platform's pods (monitoring, the mesh's control plane and gateway) run.</summary>
+public enum PlatformPlacement
+{
+    /// <summary><c>onDemand</c>: on on-demand capacity Karpenter launches for them, apart from the system nodes.</summary>
+    OnDemand = 0,
+
+    /// <summary>
+    /// <c>systemNodes</c>: on the system node group, beside Karpenter and the add-ons, so a small environment pays for no
+    /// extra node; size the system nodes and the requests for it.
+    /// </summary>
+    SystemNodes = 1,
+}
+
+/// <summary>
+/// The keys that size an environment's platform for what it costs: where the platform pods run
+/// (<c>kubernetes.platformPlacement</c>), how the system nodes are bought (<c>kubernetes.systemNodes.capacityType</c>)
+/// and the mesh's requests (<c>mesh.istiodCpu</c>, <c>mesh.istiodMemory</c>, <c>mesh.gateway.cpu</c>,
+/// <c>mesh.gateway.memory</c>), with the rules that span them.
+/// </summary>
+internal static class PlatformSizing
+{
+    public static readonly IReadOnlyDictionary<string, PlatformPlacement> Placements = new Dictionary<string, PlatformPlacement>
+    {
+        ["onDemand"] = PlatformPlacement.OnDemand, ["systemNodes"] = PlatformPlacement.SystemNodes,
+    };
+
+    public static readonly IReadOnlyDictionary<string, SystemNodeCapacity> SystemCapacityTypes = new Dictionary<string, SystemNodeCapacity>
+    {
+        ["onDemand"] = SystemNodeCapacity.OnDemand, ["spot"] = SystemNodeCapacity.Spot,
+    };
+
+    /// <summary>The rules over these keys, run with the other rules.</summary>
+    public static void Check(EnvironmentConfig config, ConfigContext context)
+    {
+        if (config.Profile == EnvironmentProfile.Production && config.Kubernetes.SystemNodes.CapacityType == SystemNodeCapacity.Spot)
+        {
+            context.Add("kubernetes.systemNodes.capacityType", "spot: production's system nodes (Karpenter, CoreDNS, the add-ons) must not be reclaimed; use onDemand.");
+        }
+
+        if (config.Profile == EnvironmentProfile.Production && config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes)
+        {
+            context.Add("kubernetes.platformPlacement", "systemNodes: production keeps monitoring and the mesh off the nodes Karpenter and CoreDNS run on; use onDemand.");
+        }
+
+        var mesh = config.Mesh;
+        foreach (var (key, value, isValid, example) in new (string, string?, bool, string)[]
+        {
+            ("mesh.istiodCpu", mesh.IstiodCpu, KubernetesQuantities.IsCpu(mesh.IstiodCpu), "100m or 1"),
+            ("mesh.istiodMemory", mesh.IstiodMemory, KubernetesQuantities.IsMemory(mesh.IstiodMemory), "512Mi or 2Gi"),
+            ("mesh.gateway.cpu", mesh.GatewayCpu, KubernetesQuantities.IsCpu(mesh.GatewayCpu), "100m or 1"),
+            ("mesh.gateway.memory", mesh.GatewayMemory, KubernetesQuantities.IsMemory(mesh.GatewayMemory), "128Mi or 1Gi"),
+        })
+        {
+            if (value is not null && !isValid)
+            {
+                context.Add(key, $"'{value}' is not a {(key.EndsWith("cpu", System.StringComparison.OrdinalIgnoreCase) ? "CPU" : "memory")} quantity such as {example}.");
+            }
+        }
+    }
+}
