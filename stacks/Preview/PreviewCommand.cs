@@ -28,6 +28,7 @@ public static class PreviewCommand
         var result = new PreviewResult(baseLabel, headLabel, engine.Name, stacks, PolicyDelta.Compare(baseAssembly, headAssembly)?.Where(p => InScope(p.Environment)).ToList())
         {
             Notices = SupportNotices.From(JsonReport.Read(headAssembly)).Where(n => InScope(n.Environment)).ToList(),
+            Cost = Cost.CostDelta.Compare(baseAssembly, headAssembly, environment),
         };
         var markdown = PreviewReport.Markdown(result);
         Directory.CreateDirectory(outputDirectory);

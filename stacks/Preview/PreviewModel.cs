@@ -133,8 +133,11 @@ public sealed record PreviewResult(string BaseLabel, string HeadLabel, string En
     /// <summary>The head's end-of-support warnings, repeated on every preview with their dates (never blocking).</summary>
     public IReadOnlyList<SupportNotice> Notices { get; init; } = [];
 
-    /// <summary>The stateful changes and introduced policy errors that block the pull request.</summary>
-    public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0);
+    /// <summary>Each environment's monthly estimate before and after, and what moved it; empty when not estimated.</summary>
+    public IReadOnlyList<Cost.EnvironmentCostChange> Cost { get; init; } = [];
+
+    /// <summary>The stateful changes, introduced policy errors and budget breaks (where the file blocks them) that block the pull request.</summary>
+    public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0) + Cost.Count(c => c.IsBlocking);
 
     /// <summary>Whether anything blocks (the exit code is then 2).</summary>
     public bool IsBlocking => BlockingCount > 0;
