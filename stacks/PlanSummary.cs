@@ -45,14 +45,14 @@ public static class PlanSummary
         {
             output.WriteLine();
             output.WriteLine($"{stage.Key}: {stage.Count()} stacks, {stage.Sum(s => s.ResourceCount)} resources{PolicyLine(policy, stage.Key)}");
-            if (costs.TryGetValue(stage.First().Stack.Environment, out var cost))
-            {
-                output.WriteLine($"  cost: {cost}");
-            }
-
             foreach (var notice in notices.Where(n => string.Equals(n.Environment, stage.Key, StringComparison.OrdinalIgnoreCase)))
             {
                 output.WriteLine($"  ! {notice.StackName}: {notice.Message}");
+            }
+
+            if (costs.TryGetValue(stage.First().Stack.Environment, out var cost))
+            {
+                output.WriteLine($"  cost: {cost}");
             }
 
             foreach (var planned in stage)

@@ -43,7 +43,7 @@ public static class CostEstimator
     private static EnvironmentEstimate EstimateEnvironment(string name, IReadOnlyList<AssemblyStack> stacks, PriceTable prices)
     {
         var (assumptions, budget) = Settings(stacks);
-        var templates = stacks.Select(s => (Stack: s, Templates: WithNested(s.TemplateFile))).ToList();
+        var templates = stacks.Select(s => (Stack: s, Templates: WithNested(s))).ToList();
         var cluster = ClusterCapacity.Read(templates.SelectMany(t => t.Templates.Select(x => x.Template)));
         var lines = new List<CostLine>();
         var notes = new List<string>();
@@ -105,22 +105,38 @@ public static class CostEstimator
         return (usage, budget);
     }
 
-    // The stack's template and the templates of its nested stacks (files next to it, named by aws:asset:path).
-    private static List<(JsonObject Template, string File)> WithNested(string templateFile)
+    // The stack's template and the templates of its nested stacks: files beside it, named by the stack's asset manifest
+    // (<artifact id>.assets.json lists every nested template it uploads, at any depth) or by a nested stack's
+    // aws:asset:path metadata, which the CDK CLI adds.
+    private static List<(JsonObject Template, string File)> WithNested(AssemblyStack stack)
     {
+        var directory = Path.GetDirectoryName(stack.TemplateFile)!;
+        var files = new List<string> { stack.TemplateFile };
+        var assets = Path.Combine(directory, $"{stack.ArtifactId}.assets.json");
+        if (File.Exists(assets) && JsonNode.Parse(File.ReadAllText(assets))?["files"] is JsonObject uploads)
+        {
+            files.AddRange(uploads.Select(u => Cfn.AsString(u.Value?["source"]?["path"])).OfType<string>()
+                .Where(f => f.EndsWith(".nested.template.json", StringComparison.Ordinal))
+                .Select(f => Path.Combine(directory, f)));
+        }
+
         var result = new List<(JsonObject Template, string File)>();
-        var pending = new Queue<string>([templateFile]);
+        var pending = new Queue<string>(files);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryDequeue(out var file))
         {
+            if (!seen.Add(Path.GetFullPath(file)) || !File.Exists(file))
+            {
+                continue;
+            }
+
             var template = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [];
             result.Add((template, file));
             foreach (var (_, node) in template["Resources"] as JsonObject ?? [])
             {
-                if (Cfn.AsString(node?["Type"]) == "AWS::CloudFormation::Stack"
-                    && Cfn.AsString(node?["Metadata"]?["aws:asset:path"]) is { } nested
-                    && Path.Combine(Path.GetDirectoryName(file)!, nested) is var path && File.Exists(path))
+                if (Cfn.AsString(node?["Type"]) == "AWS::CloudFormation::Stack" && Cfn.AsString(node?["Metadata"]?["aws:asset:path"]) is { } nested)
                 {
-                    pending.Enqueue(path);
+                    pending.Enqueue(Path.Combine(Path.GetDirectoryName(file)!, nested));
                 }
             }
         }
