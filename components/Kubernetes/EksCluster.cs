@@ -164,6 +164,9 @@ public sealed class EksCluster : Construct
         }
 
         v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, $"SystemNodes.RootVolumeGiB: {nodes.RootVolumeGiB} must be 20 to 1000.");
+        var zones = props.Vpc.SelectSubnets(props.Subnets).Subnets.Length;
+        v.Require(nodes.AvailabilityZones is null || (nodes.AvailabilityZones >= 1 && nodes.AvailabilityZones <= zones),
+            $"SystemNodes.AvailabilityZones: {nodes.AvailabilityZones} must be 1 to the {zones} AZs of the cluster's subnets.");
         v.Require(nodes.CapacityType != SystemNodeCapacity.Spot || nodes.InstanceTypes.Count >= EksClusterDefaults.MinSpotInstanceTypes,
             $"SystemNodes.InstanceTypes: spot capacity needs at least {EksClusterDefaults.MinSpotInstanceTypes} instance types of the same size, so a reclaimed one is replaced from another pool; {nodes.InstanceTypes.Count} given.");
         v.ThrowIfAny(scope, id, nameof(EksClusterProps));
@@ -295,7 +298,9 @@ public sealed class EksCluster : Construct
             MinSize = options.MinSize,
             MaxSize = options.MaxSize,
             DesiredSize = options.DesiredSize ?? options.MinSize,
-            Subnets = subnets,
+            Subnets = options.AvailabilityZones is { } zones
+                ? new SubnetSelection { Subnets = Cluster.Vpc.SelectSubnets(subnets).Subnets.Take(zones).ToArray() }
+                : subnets,
             LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
             Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
             Labels = new Dictionary<string, string>(EksClusterDefaults.SystemNodeLabels),

@@ -90,6 +90,13 @@ public sealed record SystemNodeGroupOptions
     /// <value>20 GiB.</value>
     public int RootVolumeGiB { get; init; } = 20;
 
+    /// <summary>
+    /// How many of the cluster's AZs (its subnets, from the first) the group uses. With one node, 1 keeps the node, and
+    /// the EBS volumes its pods claim, in one AZ: a replacement node in another AZ could not mount them.
+    /// </summary>
+    /// <value>Omitted: every AZ of the cluster's subnets.</value>
+    public int? AvailabilityZones { get; init; }
+
     /// <summary>On-demand or spot instances; spot needs two or more <see cref="InstanceTypes"/> to fall back on.</summary>
     /// <value><see cref="SystemNodeCapacity.OnDemand"/>.</value>
     public SystemNodeCapacity CapacityType { get; init; } = SystemNodeCapacity.OnDemand;

@@ -433,6 +433,7 @@ public static class EnvironmentConfigLoader
             DesiredSize = r?.Int("desiredSize", required: false),
             RootVolumeGiB = r?.Int("rootVolumeGiB", required: false) ?? defaults.RootVolumeGiB,
             CapacityType = r?.Enum("capacityType", PlatformSizing.SystemCapacityTypes, required: false) ?? defaults.CapacityType,
+            AvailabilityZones = r?.Int("availabilityZones", required: false),
         };
         r?.Done();
         return nodes;

@@ -18,7 +18,8 @@ public enum PlatformPlacement
 
 /// <summary>
 /// The keys that size an environment's platform for what it costs: where the platform pods run
-/// (<c>kubernetes.platformPlacement</c>), how the system nodes are bought (<c>kubernetes.systemNodes.capacityType</c>)
+/// (<c>kubernetes.platformPlacement</c>), how the system nodes are bought and placed (<c>kubernetes.systemNodes.capacityType</c>,
+/// <c>kubernetes.systemNodes.availabilityZones</c>)
 /// and the mesh's requests (<c>mesh.istiodCpu</c>, <c>mesh.istiodMemory</c>, <c>mesh.gateway.cpu</c>,
 /// <c>mesh.gateway.memory</c>), with the rules that span them.
 /// </summary>
@@ -40,6 +41,16 @@ internal static class PlatformSizing
         if (config.Profile == EnvironmentProfile.Production && config.Kubernetes.SystemNodes.CapacityType == SystemNodeCapacity.Spot)
         {
             context.Add("kubernetes.systemNodes.capacityType", "spot: production's system nodes (Karpenter, CoreDNS, the add-ons) must not be reclaimed; use onDemand.");
+        }
+
+        var zones = config.Kubernetes.SystemNodes.AvailabilityZones;
+        if (zones is { } z && (z < 1 || z > config.PrimaryRegion.AvailabilityZones.Count))
+        {
+            context.Add("kubernetes.systemNodes.availabilityZones", $"{z} must be 1 to the {config.PrimaryRegion.AvailabilityZones.Count} AZs of primaryRegion.");
+        }
+        else if (zones is not null && config.Profile == EnvironmentProfile.Production)
+        {
+            context.Add("kubernetes.systemNodes.availabilityZones", $"{zones}: production spreads its system nodes over every AZ; remove the key.");
         }
 
         if (config.Profile == EnvironmentProfile.Production && config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes)

@@ -275,4 +275,9 @@ public sealed class EksClusterValidationTests
     public void Rejects_spot_system_nodes_with_a_single_pool_to_fall_back_on() =>
         Assert.Equal("SystemNodes.InstanceTypes: spot capacity needs at least 2 instance types of the same size, so a reclaimed one is replaced from another pool; 1 given.",
             Assert.Single(Invalid(p => p with { SystemNodes = new SystemNodeGroupOptions { InstanceTypes = ["m7g.large"], CapacityType = SystemNodeCapacity.Spot } }).Problems));
+
+    [Fact]
+    public void Rejects_more_system_node_azs_than_the_cluster_has() =>
+        Assert.StartsWith("SystemNodes.AvailabilityZones: 9 must be 1 to the ",
+            Assert.Single(Invalid(p => p with { SystemNodes = new SystemNodeGroupOptions { AvailabilityZones = 9 } }).Problems), System.StringComparison.Ordinal);
 }

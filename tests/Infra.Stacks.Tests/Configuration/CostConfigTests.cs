@@ -83,14 +83,14 @@ public sealed class CostConfigTests
     public void Reads_where_the_platform_runs_and_the_mesh_requests()
     {
         var yaml = Replace(Dev, "  controlPlaneLogRetentionDays: 7", "  controlPlaneLogRetentionDays: 7\n  platformPlacement: systemNodes");
-        yaml = Replace(yaml, "    instanceTypes: [t4g.large]", "    instanceTypes: [t4g.large, m7g.large]\n    capacityType: spot");
+        yaml = Replace(yaml, "    instanceTypes: [t4g.large]", "    instanceTypes: [t4g.large, m7g.large]\n    capacityType: spot\n    availabilityZones: 1");
         yaml = Replace(yaml, "  istiodReplicas: 1", "  istiodReplicas: 1\n  istiodCpu: 100m\n  istiodMemory: 512Mi");
         yaml = Replace(yaml, "    minReplicas: 1", "    minReplicas: 1\n    cpu: 50m\n    memory: 96Mi");
 
         var config = EnvironmentConfigLoader.Load(yaml, "dev.yaml");
 
         Assert.Equal(PlatformPlacement.SystemNodes, config.Kubernetes.PlatformPlacement);
-        Assert.Equal(SystemNodeCapacity.Spot, config.Kubernetes.SystemNodes.CapacityType);
+        Assert.Equal((SystemNodeCapacity.Spot, 1), (config.Kubernetes.SystemNodes.CapacityType, config.Kubernetes.SystemNodes.AvailabilityZones));
         Assert.Equal(("100m", "512Mi", "50m", "96Mi"), (config.Mesh.IstiodCpu, config.Mesh.IstiodMemory, config.Mesh.GatewayCpu, config.Mesh.GatewayMemory));
     }
 
@@ -98,14 +98,15 @@ public sealed class CostConfigTests
     public void Production_keeps_its_system_nodes_on_demand_and_its_platform_off_them()
     {
         var yaml = Replace(Prod, "  controlPlaneLogRetentionDays: 365", "  controlPlaneLogRetentionDays: 365\n  platformPlacement: systemNodes");
-        yaml = Replace(yaml, "    instanceTypes: [m7g.large]", "    instanceTypes: [m7g.large, m6g.large]\n    capacityType: spot");
+        yaml = Replace(yaml, "    instanceTypes: [m7g.large]", "    instanceTypes: [m7g.large, m6g.large]\n    capacityType: spot\n    availabilityZones: 1");
         yaml = Replace(yaml, "  istiodReplicas: 2", "  istiodReplicas: 2\n  istiodCpu: half");
 
         Assert.Equal(
             [
                 "prod.yaml:42: kubernetes.platformPlacement: systemNodes: production keeps monitoring and the mesh off the nodes Karpenter and CoreDNS run on; use onDemand.",
                 "prod.yaml:45: kubernetes.systemNodes.capacityType: spot: production's system nodes (Karpenter, CoreDNS, the add-ons) must not be reclaimed; use onDemand.",
-                "prod.yaml:88: mesh.istiodCpu: 'half' is not a CPU quantity such as 100m or 1.",
+                "prod.yaml:46: kubernetes.systemNodes.availabilityZones: 1: production spreads its system nodes over every AZ; remove the key.",
+                "prod.yaml:89: mesh.istiodCpu: 'half' is not a CPU quantity such as 100m or 1.",
             ],
             Problems(yaml, "prod.yaml"));
     }
