@@ -21,7 +21,7 @@ OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan deploy-plan config diff diff-usage diagram test policy rules pack clean
+.PHONY: help install build plan deploy-plan cost config diff diff-usage diagram test policy rules pack clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,11 @@ plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out
 
 deploy-plan: plan ## Print each environment's deploy waves, stack estimates and critical path in full (or ENV=<name>)
 	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV))
+
+cost: build ## The monthly idle cost of every environment (or ENV=<name>): line items, assumptions, price date; artifacts/cost/cost.{md,json}
+	@rm -rf $(OUT)
+	@$(STEP) "cdk synth" scripts/synth.sh $(OUT) $(if $(ENV),--context environment=$(ENV))
+	@$(STEP) "estimating the monthly cost" dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- cost $(OUT) --out artifacts/cost $(if $(ENV),--environment $(ENV))
 
 config: build ## Print one environment's effective configuration, each value with the file and line that set it: make config ENV=prod
 	@test -n "$(ENV)" || { echo "usage: make config ENV=<name>"; exit 2; }

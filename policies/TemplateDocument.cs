@@ -161,8 +161,20 @@ public sealed class TemplateResource
     /// <summary>A property by dotted path (<c>VersioningConfiguration.Status</c>).</summary>
     public JsonNode? Property(string path) => Cfn.At(Properties, path);
 
+    /// <summary>Types whose tags are the <c>ResourceTags</c> property rather than <c>Tags</c> (AWS Budgets, Cost Explorer).</summary>
+    public static IReadOnlySet<string> ResourceTagsTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AWS::Budgets::Budget", "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription", "AWS::CE::CostCategory",
+    };
+
+    /// <summary>The property that holds <paramref name="type"/>'s tags: <c>Tags</c>, or <c>ResourceTags</c>.</summary>
+    public static string TagPropertyOf(string type) => ResourceTagsTypes.Contains(type) ? "ResourceTags" : "Tags";
+
+    /// <summary>The property that holds this resource's tags.</summary>
+    public string TagProperty => TagPropertyOf(Type);
+
     /// <summary>The resource's tags, from the list (<c>[{Key, Value}]</c>) or map form; literal values only.</summary>
-    public IReadOnlyDictionary<string, string> Tags => Properties["Tags"] switch
+    public IReadOnlyDictionary<string, string> Tags => Properties[TagProperty] switch
     {
         JsonArray list => list.OfType<JsonObject>()
             .Where(t => Cfn.AsString(t["Key"]) is not null)

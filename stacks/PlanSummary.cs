@@ -49,6 +49,7 @@ public static class PlanSummary
 
         var (stacks, missing) = Read(assemblyDirectory);
         var policy = JsonReport.Read(assemblyDirectory) is { } json ? JsonReport.Parse(json) : null;
+        var costs = Cost.CostSummary.Headlines(assemblyDirectory);
         var nameWidth = stacks.Select(s => s.Stack.StackName.Length).DefaultIfEmpty(0).Max();
         output.WriteLine();
         foreach (var stage in stacks.GroupBy(s => s.Stack.Stage))
@@ -57,6 +58,11 @@ public static class PlanSummary
             var profile = first.Profile is { } p ? $", profile {p}" : "";
             output.WriteLine($"{first.Environment}: account {first.Account}{profile}; {Count(stage.Count(), "stack")}, {Count(stage.Sum(s => s.ResourceCount), "resource")}; "
                 + $"policy {EnvironmentPolicy(policy, stage.Select(s => s.Stack.StackName))}");
+            if (costs.TryGetValue(first.Environment, out var cost))
+            {
+                output.WriteLine($"  cost: {cost}");
+            }
+
             foreach (var planned in stage)
             {
                 var s = planned.Stack;
@@ -84,6 +90,7 @@ public static class PlanSummary
 
         output.WriteLine($"{Count(stacks.Count, "stack")}, {Count(stacks.Sum(s => s.ResourceCount), "resource")}: templates in {assemblyDirectory}/assembly-<Stage>/, "
             + $"every finding in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
+        output.WriteLine(Cost.CostSummary.Footer);
         output.WriteLine("Next: make diff BASE=origin/main previews a change against main; npx cdk deploy 'Dev/*' deploys one environment (README: Deploy one environment).");
         return 0;
     }

@@ -31,6 +31,8 @@ public static class Program
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
                Infra.Stacks config <environment>               print the effective configuration, each value with the file and line that set it
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
+               Infra.Stacks cost <cdk.out> [--out <dir>] [--environment <name>]
+                                                              the monthly idle cost of every environment (make cost)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>] [--environment <name>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
@@ -69,6 +71,8 @@ public static class Program
                 return PrintEffectiveConfig(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["deploy-target", var environment]:
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
+            case ["cost", var assemblyDirectory, .. var options]:
+                return EstimateCost(assemblyDirectory, options, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
                 return Preview(baseAssembly, headAssembly, options, Console.Out, Console.Error);
             default:
@@ -313,6 +317,11 @@ public static class Program
             return 1;
         }
     }
+
+    private static int EstimateCost(string assemblyDirectory, string[] options, TextWriter output, TextWriter errors) =>
+        ReadOptions(options, ["--out", "--environment"], errors) is { } values
+            ? Cost.CostCommand.Run(assemblyDirectory, values.GetValueOrDefault("--out", "artifacts/cost"), output, errors, values.GetValueOrDefault("--environment"))
+            : 2;
 
     private static int CheckTemplates(string path, string[] options, TextWriter output, TextWriter errors)
     {

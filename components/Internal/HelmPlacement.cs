@@ -60,3 +60,27 @@ internal sealed record HelmServiceAccount
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 }
+
+/// <summary>A container's <c>resources</c> block with requests only (a chart merges it with its own limits).</summary>
+internal sealed record HelmResources
+{
+    /// <summary><c>requests</c>.</summary>
+    [JsonPropertyName("requests")]
+    public required HelmRequests Requests { get; init; }
+
+    /// <summary>Requests of <paramref name="cpu"/> and <paramref name="memory"/>; <c>null</c> when neither is given.</summary>
+    public static HelmResources? Of(string? cpu, string? memory) =>
+        cpu is null && memory is null ? null : new HelmResources { Requests = new HelmRequests { Cpu = cpu, Memory = memory } };
+}
+
+/// <summary><c>resources.requests</c>.</summary>
+internal sealed record HelmRequests
+{
+    /// <summary><c>cpu</c>; left out when <c>null</c>.</summary>
+    [JsonPropertyName("cpu")]
+    public string? Cpu { get; init; }
+
+    /// <summary><c>memory</c>; left out when <c>null</c>.</summary>
+    [JsonPropertyName("memory")]
+    public string? Memory { get; init; }
+}

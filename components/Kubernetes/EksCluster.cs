@@ -39,7 +39,7 @@ public sealed partial class EksCluster : Construct
     {
         ComponentMetadata.Mark(this);
         ArgumentNullException.ThrowIfNull(props);
-        ValidationCollector.ThrowIfAny(scope, id, nameof(EksClusterProps), Validate(props));
+        ValidationCollector.ThrowIfAny(scope, id, nameof(EksClusterProps), [.. Validate(props), .. ValidateSubnets(props)]);
         ClusterName = props.ClusterName;
         Version = props.Version;
         SupportType = props.SupportType;
@@ -69,6 +69,16 @@ public sealed partial class EksCluster : Construct
 
     /// <summary>The CDK cluster (for <c>AddHelmChart</c>, <c>AddManifest</c> and imports).</summary>
     public Cluster Cluster { get; }
+
+    // The one check that reads the wiring: the system nodes' zones must exist among the cluster's subnets.
+    private static IEnumerable<PropertyProblem> ValidateSubnets(EksClusterProps props)
+    {
+        var zones = props.Vpc.SelectSubnets(props.Subnets).Subnets.Length;
+        if (props.SystemNodes.AvailabilityZones is { } wanted && wanted > zones)
+        {
+            yield return new PropertyProblem("SystemNodes.AvailabilityZones", $"{wanted} must be 1 to the {zones} AZs of the cluster's subnets.");
+        }
+    }
 
     /// <summary>The security group EKS creates for the control plane and the managed nodes (Karpenter's node class selects it).</summary>
     public string ClusterSecurityGroupId => Cluster.ClusterSecurityGroupId;
@@ -174,6 +184,9 @@ public sealed partial class EksCluster : Construct
         }
 
         v.Require(nodes.RootVolumeGiB is >= 20 and <= 1000, "SystemNodes.RootVolumeGiB", $"{nodes.RootVolumeGiB} must be 20 to 1000.");
+        v.Require(nodes.AvailabilityZones is null or >= 1, "SystemNodes.AvailabilityZones", $"{nodes.AvailabilityZones} must be at least 1.");
+        v.Require(nodes.CapacityType != SystemNodeCapacity.Spot || nodes.InstanceTypes.Count >= EksClusterDefaults.MinSpotInstanceTypes,
+            "SystemNodes.InstanceTypes", $"spot capacity needs at least {EksClusterDefaults.MinSpotInstanceTypes} instance types of the same size, so a reclaimed one is replaced from another pool; {nodes.InstanceTypes.Count} given.");
         return v.Problems;
     }
 
@@ -303,10 +316,14 @@ public sealed partial class EksCluster : Construct
             MinSize = options.MinSize,
             MaxSize = options.MaxSize,
             DesiredSize = options.DesiredSize ?? options.MinSize,
-            Subnets = subnets,
+            Subnets = options.AvailabilityZones is { } zones
+                ? new SubnetSelection { Subnets = Cluster.Vpc.SelectSubnets(subnets).Subnets.Take(zones).ToArray() }
+                : subnets,
             LaunchTemplateSpec = new LaunchTemplateSpec { Id = template.Ref, Version = template.AttrLatestVersionNumber },
             Taints = [new TaintSpec { Key = EksClusterDefaults.SystemTaintKey, Value = "true", Effect = TaintEffect.NO_SCHEDULE }],
             Labels = new Dictionary<string, string>(EksClusterDefaults.SystemNodeLabels),
+            // Left unset for on-demand, EKS's default: writing ON_DEMAND would replace existing node groups.
+            CapacityType = options.CapacityType == SystemNodeCapacity.Spot ? CapacityType.SPOT : null,
         });
 
         // EKS never upgrades a node group by itself, and refuses the next control-plane upgrade until it is: pin the

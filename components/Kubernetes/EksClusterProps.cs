@@ -50,6 +50,19 @@ public enum SystemNodeAmi
     BottlerocketX86 = 3,
 }
 
+/// <summary>How the system node group buys its instances.</summary>
+public enum SystemNodeCapacity
+{
+    /// <summary>On-demand instances: never reclaimed.</summary>
+    OnDemand = 0,
+
+    /// <summary>
+    /// Spot instances (the managed node group spreads over its instance types and replaces a reclaimed node): about
+    /// half the price, for environments that can lose the system pods for the minutes a replacement takes.
+    /// </summary>
+    Spot = 1,
+}
+
 /// <summary>The small managed node group that runs Karpenter and the cluster add-ons (tainted <c>CriticalAddonsOnly</c>).</summary>
 public sealed record SystemNodeGroupOptions
 {
@@ -76,6 +89,17 @@ public sealed record SystemNodeGroupOptions
     /// <summary>Root volume size in GiB (gp3, encrypted).</summary>
     /// <value>20 GiB.</value>
     public int RootVolumeGiB { get; init; } = 20;
+
+    /// <summary>
+    /// How many of the cluster's AZs (its subnets, from the first) the group uses. With one node, 1 keeps the node, and
+    /// the EBS volumes its pods claim, in one AZ: a replacement node in another AZ could not mount them.
+    /// </summary>
+    /// <value>Omitted: every AZ of the cluster's subnets.</value>
+    public int? AvailabilityZones { get; init; }
+
+    /// <summary>On-demand or spot instances; spot needs two or more <see cref="InstanceTypes"/> to fall back on.</summary>
+    /// <value><see cref="SystemNodeCapacity.OnDemand"/>.</value>
+    public SystemNodeCapacity CapacityType { get; init; } = SystemNodeCapacity.OnDemand;
 }
 
 /// <summary>Properties of an <see cref="EksCluster"/>.</summary>
@@ -155,4 +179,7 @@ internal static class EksClusterDefaults
 
     /// <summary>The label Karpenter gives on-demand nodes: what workloads that must not run on Spot select.</summary>
     public static readonly IReadOnlyDictionary<string, string> OnDemandNodeSelector = new Dictionary<string, string> { ["karpenter.sh/capacity-type"] = "on-demand" };
+
+    /// <summary>Spot system nodes need this many instance types at least, so a reclaimed type can be replaced by another.</summary>
+    public const int MinSpotInstanceTypes = 2;
 }

@@ -19,4 +19,12 @@ public sealed record IstioGatewayProps
     /// <summary>The autoscaler's maximum (scales at 80% CPU).</summary>
     /// <value>5.</value>
     public int MaxReplicas { get; init; } = 5;
+
+    /// <summary>Each gateway pod's CPU request (a Kubernetes quantity).</summary>
+    /// <value>Omitted: the chart's <see cref="IstioVersions.GatewayDefaultCpu"/>.</value>
+    public string? Cpu { get; init; }
+
+    /// <summary>Each gateway pod's memory request (a Kubernetes quantity).</summary>
+    /// <value>Omitted: the chart's <see cref="IstioVersions.GatewayDefaultMemory"/>.</value>
+    public string? Memory { get; init; }
 }

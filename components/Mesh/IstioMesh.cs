@@ -4,6 +4,7 @@ using System.Linq;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
 using Infra.Components.Mesh.Internal;
@@ -103,6 +104,7 @@ public sealed class IstioMesh : Construct
             Gateway.Node.AddDependency(gateway.LoadBalancerController.Chart);
         }
 
+        DeclareRuntimeResources(props);
         if (props.Monitoring is { } monitoring)
         {
             Monitors = new KubernetesManifest(this, "Monitors", new KubernetesManifestProps
@@ -147,14 +149,57 @@ public sealed class IstioMesh : Construct
         v.Require(IstioVersions.Supported.Contains(props.Version),
             "Version", $"'{props.Version}' is not an Istio version this component installs; use one of {string.Join(", ", IstioVersions.Supported.Order(StringComparer.Ordinal))}.");
         v.Require(props.IstiodReplicas is >= 1 and <= 5, "IstiodReplicas", $"{props.IstiodReplicas} must be 1 to 5.");
+        v.Require(props.IstiodCpu is null || KubernetesQuantities.IsCpu(props.IstiodCpu), "IstiodCpu", $"'{props.IstiodCpu}' is not a CPU quantity such as 100m or 1.");
+        v.Require(props.IstiodMemory is null || KubernetesQuantities.IsMemory(props.IstiodMemory), "IstiodMemory", $"'{props.IstiodMemory}' is not a memory quantity such as 512Mi or 2Gi.");
         if (props.Gateway is { } g)
         {
             v.Require(g.MinReplicas is >= 1 and <= 20, "Gateway.MinReplicas", $"{g.MinReplicas} must be 1 to 20.");
             v.Require(g.MaxReplicas >= g.MinReplicas && g.MaxReplicas <= 50, "Gateway.MaxReplicas", $"{g.MaxReplicas} must be at least the minimum ({g.MinReplicas}) and at most 50.");
+            v.Require(g.Cpu is null || KubernetesQuantities.IsCpu(g.Cpu), "Gateway.Cpu", $"'{g.Cpu}' is not a CPU quantity such as 100m or 1.");
+            v.Require(g.Memory is null || KubernetesQuantities.IsMemory(g.Memory), "Gateway.Memory", $"'{g.Memory}' is not a memory quantity such as 128Mi or 1Gi.");
         }
 
         return v.Problems;
     }
+
+    // What the charts make the cluster create, for the cost estimate: istiod's and the gateway's pods (with their
+    // requests, or the charts' defaults) and the gateway's NLB, in the subnets the scheme selects.
+    private void DeclareRuntimeResources(IstioMeshProps props)
+    {
+        var nodeSelector = Placement(props).NodeSelector;
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "istiod",
+            Replicas = props.IstiodReplicas,
+            Cpu = props.IstiodCpu ?? IstioVersions.IstiodDefaultCpu,
+            Memory = props.IstiodMemory ?? IstioVersions.IstiodDefaultMemory,
+            NodeSelector = nodeSelector,
+        });
+        if (props.Gateway is not { } gateway)
+        {
+            return;
+        }
+
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "ingress gateway",
+            Replicas = gateway.MinReplicas,
+            Cpu = gateway.Cpu ?? IstioVersions.GatewayDefaultCpu,
+            Memory = gateway.Memory ?? IstioVersions.GatewayDefaultMemory,
+            NodeSelector = nodeSelector,
+        });
+        var vpc = props.Cluster.Cluster.Vpc;
+        RuntimeResources.Declare(this, new RuntimeLoadBalancer
+        {
+            Purpose = "ingress gateway",
+            AvailabilityZones = (gateway.InternetFacing ? vpc.PublicSubnets : vpc.PrivateSubnets).Length,
+            InternetFacing = gateway.InternetFacing,
+        });
+    }
+
+    // Where istiod and the gateway run: the system nodes (label and taint), or the props' node selector.
+    private static HelmPlacement Placement(IstioMeshProps props) =>
+        props.RunOnSystemNodes ? HelmPlacement.SystemNodes : HelmPlacement.On(props.NodeSelector);
 
     // The istiod chart's current top-level keys (not the legacy `pilot.*` block, read only through a compatibility template).
     private Dictionary<string, object> IstiodValues(IstioMeshProps props) => HelmValues.From(new IstiodValues
@@ -162,7 +207,9 @@ public sealed class IstioMesh : Construct
         ReplicaCount = props.IstiodReplicas,
         AutoscaleMin = props.IstiodReplicas,
         AutoscaleMax = Math.Max(props.IstiodReplicas, 5),
-        NodeSelector = props.NodeSelector,
+        NodeSelector = Placement(props).NodeSelector,
+        Tolerations = props.RunOnSystemNodes ? HelmPlacement.SystemNodes.Tolerations : null,
+        Resources = HelmResources.Of(props.IstiodCpu, props.IstiodMemory),
         Global = new IstiodValues.GlobalValues { DefaultPodDisruptionBudget = new IstiodValues.Toggle { Enabled = true } },
         MeshConfig = new IstiodValues.MeshConfigValues { AccessLogFile = "/dev/stdout", EnablePrometheusMerge = true },
         Revision = Revision,
@@ -190,7 +237,9 @@ public sealed class IstioMesh : Construct
             MaxReplicas = gateway.MaxReplicas,
             TargetCpuUtilizationPercentage = 80,
         },
-        NodeSelector = props.NodeSelector,
+        NodeSelector = Placement(props).NodeSelector,
+        Tolerations = props.RunOnSystemNodes ? HelmPlacement.SystemNodes.Tolerations : null,
+        Resources = HelmResources.Of(gateway.Cpu, gateway.Memory),
         // With one replica a minAvailable of 1 would block every node drain.
         PodDisruptionBudget = gateway.MinReplicas >= 2 ? new IstioGatewayValues.DisruptionBudgetValues { MinAvailable = 1 } : null,
         Revision = Revision is null ? null : StableTag,

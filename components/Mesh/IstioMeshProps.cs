@@ -33,6 +33,21 @@ public sealed record IstioMeshProps
     /// <value>Omitted: no gateway.</value>
     public IstioGatewayProps? Gateway { get; init; }
 
+    /// <summary>istiod's CPU request (a Kubernetes quantity).</summary>
+    /// <value>Omitted: the chart's <see cref="IstioVersions.IstiodDefaultCpu"/>.</value>
+    public string? IstiodCpu { get; init; }
+
+    /// <summary>istiod's memory request (a Kubernetes quantity).</summary>
+    /// <value>Omitted: the chart's <see cref="IstioVersions.IstiodDefaultMemory"/>.</value>
+    public string? IstiodMemory { get; init; }
+
+    /// <summary>
+    /// Run istiod and the gateway on the system node group (its label selected, its <c>CriticalAddonsOnly</c> taint
+    /// tolerated) instead of <see cref="NodeSelector"/>: small environments then need no Karpenter node for the mesh.
+    /// </summary>
+    /// <value><c>false</c>.</value>
+    public bool RunOnSystemNodes { get; init; }
+
     /// <summary>Node labels istiod and the gateway require: on-demand capacity.</summary>
     /// <value><c>karpenter.sh/capacity-type: on-demand</c>.</value>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = EksClusterDefaults.OnDemandNodeSelector;

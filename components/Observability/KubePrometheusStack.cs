@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Internal;
 using Infra.Components.Kubernetes;
 using Infra.Components.Observability.Internal;
@@ -19,10 +20,10 @@ namespace Infra.Components.Observability;
 /// control-plane targets EKS does not expose turned off; every ServiceMonitor, PodMonitor, rule and probe selected,
 /// not only the release's; Alertmanager routing to SNS through SigV4 with its own Pod Identity role; Grafana's admin
 /// credentials generated in Secrets Manager and synced into the cluster by External Secrets (never in a template);
-/// Karpenter and Istio dashboards; everything on on-demand capacity. The operator's CRDs are upgraded by the chart's
+/// Karpenter and Istio dashboards; everything on on-demand capacity, or on the system nodes. The operator's CRDs are upgraded by the chart's
 /// server-side-apply job, never through a KubernetesManifest.
 /// </summary>
-public sealed class KubePrometheusStack : Construct
+public sealed partial class KubePrometheusStack : Construct
 {
     /// <summary>The chart's repository.</summary>
     public const string ChartRepository = "https://prometheus-community.github.io/helm-charts";
@@ -98,6 +99,7 @@ public sealed class KubePrometheusStack : Construct
         });
         Chart.Node.AddDependency(alertmanager.Association);
         Chart.Node.AddDependency(secrets);
+        DeclareRuntimeResources(props);
     }
 
     /// <summary>The chart.</summary>
@@ -121,12 +123,36 @@ public sealed class KubePrometheusStack : Construct
         var v = new ValidationCollector();
         v.Require(props.PrometheusReplicas is >= 1 and <= 3, nameof(props.PrometheusReplicas), $"{props.PrometheusReplicas} must be 1 to 3.");
         v.Require(props.AlertmanagerReplicas is >= 1 and <= 3, nameof(props.AlertmanagerReplicas), $"{props.AlertmanagerReplicas} must be 1 to 3.");
-        v.Require(Quantities.IsRetention(props.Retention), nameof(props.Retention),
+        v.Require(Retention().IsMatch(props.Retention), nameof(props.Retention),
             $"'{props.Retention}' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.");
         v.Require(props.StorageGiB is >= 10 and <= 2000, nameof(props.StorageGiB), $"{props.StorageGiB} must be 10 to 2000 (GiB per replica).");
-        v.Require(Quantities.IsCpu(props.PrometheusCpu), nameof(props.PrometheusCpu), $"'{props.PrometheusCpu}' is not a CPU quantity such as 250m or 1.");
-        v.Require(Quantities.IsMemory(props.PrometheusMemory), nameof(props.PrometheusMemory), $"'{props.PrometheusMemory}' is not a memory quantity such as 1Gi or 512Mi.");
+        v.Require(KubernetesQuantities.IsCpu(props.PrometheusCpu), nameof(props.PrometheusCpu), $"'{props.PrometheusCpu}' is not a CPU quantity such as 250m or 1.");
+        v.Require(KubernetesQuantities.IsMemory(props.PrometheusMemory), nameof(props.PrometheusMemory), $"'{props.PrometheusMemory}' is not a memory quantity such as 1Gi or 512Mi.");
         return v.Problems;
+    }
+
+    // Where every pod of the chart runs: the system nodes (label and taint), or the props' node selector.
+    private static HelmPlacement Placement(KubePrometheusStackProps props) =>
+        props.RunOnSystemNodes ? HelmPlacement.SystemNodes : HelmPlacement.On(props.NodeSelector);
+
+    // What the chart makes the cluster create, for the cost estimate: Prometheus' volumes (Alertmanager keeps its state
+    // in an emptyDir, so it claims none) and the pods that need capacity where the node selector puts them. Only
+    // Prometheus has requests; the chart's other pods request nothing, but still need a node to run on.
+    private void DeclareRuntimeResources(KubePrometheusStackProps props)
+    {
+        var nodeSelector = Placement(props).NodeSelector;
+        RuntimeResources.Declare(this, new RuntimeVolume { Purpose = "Prometheus data", Count = props.PrometheusReplicas, SizeGiB = props.StorageGiB });
+        RuntimeResources.Declare(this, new RuntimePods
+        {
+            Purpose = "Prometheus",
+            Replicas = props.PrometheusReplicas,
+            Cpu = props.PrometheusCpu,
+            Memory = props.PrometheusMemory,
+            NodeSelector = nodeSelector,
+            SpreadOverNodes = props.PrometheusReplicas > 1,
+        });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Alertmanager", Replicas = props.AlertmanagerReplicas, NodeSelector = nodeSelector });
+        RuntimeResources.Declare(this, new RuntimePods { Purpose = "Grafana, the operator and kube-state-metrics", Replicas = 3, NodeSelector = nodeSelector });
     }
 
     // External Secrets reads the admin secret with its Pod Identity role and writes the Kubernetes secret Grafana uses.
@@ -171,7 +197,7 @@ public sealed class KubePrometheusStack : Construct
 
     private Dictionary<string, object> Values(KubePrometheusStackProps props, string region)
     {
-        var placement = HelmPlacement.On(props.NodeSelector);
+        var placement = Placement(props);
         return HelmValues.From(new KubePrometheusStackValues
         {
             // Operator CRDs: the chart installs them first time and upgrades them with a server-side-apply hook job.
@@ -184,11 +210,11 @@ public sealed class KubePrometheusStack : Construct
             KubeScheduler = new KubePrometheusStackValues.Toggle { Enabled = false },
             KubeEtcd = new KubePrometheusStackValues.Toggle { Enabled = false },
             KubeProxy = new KubePrometheusStackValues.Toggle { Enabled = false },
-            Prometheus = new KubePrometheusStackValues.PrometheusValues { PrometheusSpec = PrometheusSpec(props) },
+            Prometheus = new KubePrometheusStackValues.PrometheusValues { PrometheusSpec = PrometheusSpec(props, placement) },
             Alertmanager = new KubePrometheusStackValues.AlertmanagerValues
             {
                 ServiceAccount = new HelmServiceAccount { Create = true, Name = AlertmanagerServiceAccount },
-                AlertmanagerSpec = new KubePrometheusStackValues.AlertmanagerSpecValues { Replicas = props.AlertmanagerReplicas, NodeSelector = props.NodeSelector },
+                AlertmanagerSpec = new KubePrometheusStackValues.AlertmanagerSpecValues { Replicas = props.AlertmanagerReplicas, NodeSelector = placement.NodeSelector, Tolerations = SystemTolerations(props) },
                 Config = AlertRouting(props.Cluster.ClusterName, region),
             },
             Grafana = new KubePrometheusStackValues.GrafanaValues
@@ -232,7 +258,7 @@ public sealed class KubePrometheusStack : Construct
     }
 
     // Prometheus: bounded by time and by 85% of its volume, so a busy cluster never fills the disk.
-    private static KubePrometheusStackValues.PrometheusSpecValues PrometheusSpec(KubePrometheusStackProps props) => new()
+    private static KubePrometheusStackValues.PrometheusSpecValues PrometheusSpec(KubePrometheusStackProps props, HelmPlacement placement) => new()
     {
         Replicas = props.PrometheusReplicas,
         Retention = props.Retention,
@@ -263,9 +289,14 @@ public sealed class KubePrometheusStack : Construct
         RuleSelectorNilUsesHelmValues = false,
         ProbeSelectorNilUsesHelmValues = false,
         ExternalLabels = new Dictionary<string, string> { ["cluster"] = props.Cluster.ClusterName },
-        NodeSelector = props.NodeSelector,
+        NodeSelector = placement.NodeSelector,
         PodAntiAffinity = props.PrometheusReplicas > 1 ? "hard" : null,
+        Tolerations = SystemTolerations(props),
     };
+
+    // The custom resources' pods tolerate the system nodes' taint only when they run there (the chart's keys are absent otherwise).
+    private static IReadOnlyList<HelmToleration>? SystemTolerations(KubePrometheusStackProps props) =>
+        props.RunOnSystemNodes ? HelmPlacement.SystemNodes.Tolerations : null;
 
     // Every alert to the SNS topic, signed with Alertmanager's Pod Identity role; the always-firing Watchdog to nowhere.
     private AlertmanagerConfig AlertRouting(string clusterName, string region) => new()
@@ -294,4 +325,8 @@ public sealed class KubePrometheusStack : Construct
             },
         ],
     };
+
+    // A retention the chart passes to --storage.tsdb.retention.time: a positive whole number of h, d, w or y (0 would keep data forever).
+    [System.Text.RegularExpressions.GeneratedRegex("^[1-9][0-9]*(h|d|w|y)$")]
+    private static partial System.Text.RegularExpressions.Regex Retention();
 }

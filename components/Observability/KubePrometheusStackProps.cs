@@ -43,6 +43,14 @@ public sealed record KubePrometheusStackProps
     /// <value><c>karpenter.sh/capacity-type: on-demand</c>.</value>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = EksClusterDefaults.OnDemandNodeSelector;
 
+    /// <summary>
+    /// Run every pod of the stack on the system node group (its label selected, its <c>CriticalAddonsOnly</c> taint
+    /// tolerated) instead of <see cref="NodeSelector"/>: small environments then need no Karpenter node for monitoring.
+    /// Size the system nodes and the Prometheus requests for it.
+    /// </summary>
+    /// <value><c>false</c>.</value>
+    public bool RunOnSystemNodes { get; init; }
+
     /// <summary>What the key and the Grafana secret do when they leave the stack; give <see cref="RemovalPolicy.RETAIN"/> in prod.</summary>
     /// <value><see cref="RemovalPolicy.DESTROY"/>.</value>
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.DESTROY;

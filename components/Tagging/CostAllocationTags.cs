@@ -22,6 +22,15 @@ public sealed class CostAllocationTags : DeputyBase, IAspect
         "AWS::EC2::VPCEndpoint", "AWS::Lambda::Function", "AWS::IAM::Role",
     };
 
+    /// <summary>
+    /// Types whose tags are a <c>ResourceTags</c> list the tag manager never fills (AWS Budgets, Cost Explorer): the
+    /// aspect writes it. Cost Explorer replaces a monitor or subscription whose tags change, so keep the tags stable.
+    /// </summary>
+    public static IReadOnlySet<string> ResourceTagsTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AWS::Budgets::Budget", "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription",
+    };
+
     private readonly IReadOnlyDictionary<string, string> _tags;
 
     private CostAllocationTags(IReadOnlyDictionary<string, string> tags) => _tags = tags;
@@ -44,13 +53,24 @@ public sealed class CostAllocationTags : DeputyBase, IAspect
     {
         // Only resources the tag manager does not reach: 2.160's CfnVPCEndpoint, and raw CfnResources (the CDK's
         // provider functions and roles) whose typed L1 classes would have been tagged.
-        if (node is CfnResource resource && OverriddenTypes.Contains(resource.CfnResourceType)
+        if (node is not CfnResource resource)
+        {
+            return;
+        }
+
+        if (OverriddenTypes.Contains(resource.CfnResourceType)
             && (resource is Amazon.CDK.AWS.EC2.CfnVPCEndpoint || resource.GetType() == typeof(CfnResource)))
         {
-            resource.AddPropertyOverride("Tags", _tags
-                .OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new Dictionary<string, object> { ["Key"] = t.Key, ["Value"] = t.Value })
-                .ToArray());
+            resource.AddPropertyOverride("Tags", TagList());
+        }
+        else if (ResourceTagsTypes.Contains(resource.CfnResourceType))
+        {
+            resource.AddPropertyOverride("ResourceTags", TagList());
         }
     }
+
+    private Dictionary<string, object>[] TagList() => _tags
+        .OrderBy(t => t.Key, StringComparer.Ordinal)
+        .Select(t => new Dictionary<string, object> { ["Key"] = t.Key, ["Value"] = t.Value })
+        .ToArray();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Infra.Components.Cost;
 using Infra.Components.Database;
 using Infra.Components.Kubernetes;
 using Infra.Components.Kubernetes.Karpenter;
@@ -123,6 +124,22 @@ internal static class ComponentRules
         [$"{nameof(IstioMeshProps.Gateway)}.{nameof(IstioGatewayProps.MinReplicas)}"] = "mesh.gateway.minReplicas",
         [$"{nameof(IstioMeshProps.Gateway)}.{nameof(IstioGatewayProps.MaxReplicas)}"] = "mesh.gateway.maxReplicas",
         [$"{nameof(IstioMeshProps.Gateway)}.{nameof(IstioGatewayProps.InternetFacing)}"] = "mesh.gateway.internetFacing",
+        [nameof(IstioMeshProps.IstiodCpu)] = "mesh.istiodCpu",
+        [nameof(IstioMeshProps.IstiodMemory)] = "mesh.istiodMemory",
+        [$"{nameof(IstioMeshProps.Gateway)}.{nameof(IstioGatewayProps.Cpu)}"] = "mesh.gateway.cpu",
+        [$"{nameof(IstioMeshProps.Gateway)}.{nameof(IstioGatewayProps.Memory)}"] = "mesh.gateway.memory",
+    });
+
+    private static readonly PropertyKeys Cost = new("cost", new Dictionary<string, string>
+    {
+        [nameof(CostGuardrailsProps.Name)] = "(file name)",
+        [nameof(CostGuardrailsProps.MonthlyBudgetUsd)] = "cost.monthlyBudgetUsd",
+        [nameof(CostGuardrailsProps.ActualAlertPercents)] = "cost.actualAlertPercents",
+        [$"{nameof(CostGuardrailsProps.ActualAlertPercents)}[]"] = "cost.actualAlertPercents[]",
+        [$"{nameof(CostGuardrailsProps.ForecastAlertPercents)}[]"] = "cost.forecastAlertPercents[]",
+        [nameof(CostGuardrailsProps.AlertEmails)] = "cost.alertEmails",
+        [$"{nameof(CostGuardrailsProps.AlertEmails)}[]"] = "cost.alertEmails[]",
+        [nameof(CostGuardrailsProps.AnomalyThresholdUsd)] = "cost.anomalyThresholdUsd",
     });
 
     /// <summary>Reports every problem the components find with <paramref name="config"/>'s settings.</summary>
@@ -149,6 +166,7 @@ internal static class ComponentRules
         AccessLogBucket.Report(LifecycleBucket.Validate(StorageStack.AccessLogBucketProps(config, EnvironmentStack.StatefulRemovalPolicyOf(config))), context);
         Monitoring.Report(KubePrometheusStack.Validate(PlatformStack.MonitoringProps(config, null!)), context);
         Mesh.Report(IstioMesh.Validate(PlatformStack.MeshProps(config, null!, null!, null!)), context);
+        Cost.Report(CostGuardrails.Validate(PlatformStack.CostProps(config, null!, null!), config.PrimaryRegion.Name), context);
     }
 
     private static IEnumerable<(RegionConfig Region, string Key)> RegionsWithKeys(EnvironmentConfig config)

@@ -76,6 +76,9 @@ public sealed record EnvironmentConfig
     /// <summary>How the deploy workflow reaches the account.</summary>
     public required DeploymentConfig Deployment { get; init; }
 
+    /// <summary>The monthly budget, its alerts and anomaly detection, and the usage assumptions of the cost estimate.</summary>
+    public required CostConfig Cost { get; init; }
+
     /// <summary>The EKS cluster name, also the value of the <c>karpenter.sh/discovery</c> tag.</summary>
     public string ClusterName => $"infra-{Name}";
 

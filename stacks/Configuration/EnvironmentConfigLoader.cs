@@ -196,6 +196,7 @@ public static class EnvironmentConfigLoader
         // what they would say about a key (or list item) that already has a reading problem, since it holds a stand-in.
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
+        PlatformSizing.Check(config, context);
 
         var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -221,6 +222,7 @@ public static class EnvironmentConfigLoader
         var observability = ReadObservability(r.Map("observability"));
         var mesh = ReadMesh(r.Map("mesh"));
         var deployment = ReadDeployment(r.Map("deployment"));
+        var cost = CostConfigReader.Read(r.Map("cost"));
         r.Done();
 
         return new EnvironmentConfig
@@ -240,6 +242,7 @@ public static class EnvironmentConfigLoader
             Observability = observability,
             Mesh = mesh,
             Deployment = deployment,
+            Cost = cost,
         };
     }
 
@@ -420,6 +423,7 @@ public static class EnvironmentConfigLoader
             ControlPlaneLogRetentionDays = r?.Int("controlPlaneLogRetentionDays") ?? 0,
             SystemNodes = ReadSystemNodes(r?.Map("systemNodes")),
             Karpenter = ReadKarpenter(r?.Map("karpenter")),
+            PlatformPlacement = r?.Enum("platformPlacement", PlatformSizing.Placements, required: false) ?? PlatformPlacement.OnDemand,
         };
         r?.Done();
         return config;
@@ -436,6 +440,8 @@ public static class EnvironmentConfigLoader
             MaxSize = r?.Int("maxSize") ?? 0,
             DesiredSize = r?.Int("desiredSize", required: false),
             RootVolumeGiB = r?.Int("rootVolumeGiB", required: false) ?? defaults.RootVolumeGiB,
+            CapacityType = r?.Enum("capacityType", PlatformSizing.SystemCapacityTypes, required: false) ?? defaults.CapacityType,
+            AvailabilityZones = r?.Int("availabilityZones", required: false),
         };
         r?.Done();
         return nodes;
@@ -538,9 +544,13 @@ public static class EnvironmentConfigLoader
             IstioVersion = r?.String("istioVersion") ?? "",
             Revisioned = r?.Bool("revisioned") ?? false,
             IstiodReplicas = r?.Int("istiodReplicas") ?? 0,
+            IstiodCpu = r?.String("istiodCpu", required: false),
+            IstiodMemory = r?.String("istiodMemory", required: false),
             GatewayInternetFacing = gateway?.Bool("internetFacing") ?? false,
             GatewayMinReplicas = gateway?.Int("minReplicas") ?? 0,
             GatewayMaxReplicas = gateway?.Int("maxReplicas") ?? 0,
+            GatewayCpu = gateway?.String("cpu", required: false),
+            GatewayMemory = gateway?.String("memory", required: false),
         };
         gateway?.Done();
         r?.Done();

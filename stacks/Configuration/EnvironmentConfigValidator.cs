@@ -81,9 +81,10 @@ internal static partial class EnvironmentConfigValidator
             context.Add("database.writeForwarding", "is true but there is no secondary region to forward from; add secondaryRegion or set it to false.");
         }
 
-        // The monitoring pods select on-demand capacity: some node pool must offer it, or they never schedule.
+        // The monitoring pods select on-demand capacity unless they run on the system nodes: then some node pool must
+        // offer it, or they never schedule.
         var pools = config.Kubernetes.Karpenter.NodePools;
-        if (pools.Count > 0 && !pools.Any(p => p.CapacityTypes.Contains(CapacityType.OnDemand)))
+        if (config.Kubernetes.PlatformPlacement != PlatformPlacement.SystemNodes && pools.Count > 0 && !pools.Any(p => p.CapacityTypes.Contains(CapacityType.OnDemand)))
         {
             context.Add("kubernetes.karpenter.nodePools", "no pool allows on-demand capacity, which Prometheus, Alertmanager and Grafana run on; add on-demand to a pool's capacityTypes.");
         }

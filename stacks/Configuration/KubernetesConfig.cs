@@ -30,6 +30,10 @@ public sealed record KubernetesConfig
 
     /// <summary>Karpenter.</summary>
     public required KarpenterConfig Karpenter { get; init; }
+
+    /// <summary>Where monitoring and the mesh run (<c>platformPlacement</c>).</summary>
+    /// <value><see cref="PlatformPlacement.OnDemand"/>.</value>
+    public PlatformPlacement PlatformPlacement { get; init; } = PlatformPlacement.OnDemand;
 }
 
 /// <summary>Karpenter's settings.</summary>

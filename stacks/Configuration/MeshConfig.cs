@@ -20,4 +20,16 @@ public sealed record MeshConfig
 
     /// <summary>The ingress gateway's autoscaler maximum.</summary>
     public required int GatewayMaxReplicas { get; init; }
+
+    /// <summary>istiod's CPU request; <c>null</c> for the chart's default.</summary>
+    public string? IstiodCpu { get; init; }
+
+    /// <summary>istiod's memory request; <c>null</c> for the chart's default.</summary>
+    public string? IstiodMemory { get; init; }
+
+    /// <summary>Each gateway pod's CPU request; <c>null</c> for the chart's default.</summary>
+    public string? GatewayCpu { get; init; }
+
+    /// <summary>Each gateway pod's memory request; <c>null</c> for the chart's default.</summary>
+    public string? GatewayMemory { get; init; }
 }

@@ -29,6 +29,7 @@ public static class PreviewCommand
         {
             Notices = SupportNotices.From(JsonReport.Read(headAssembly)).Where(n => InScope(n.Environment)).ToList(),
             DeployPlan = DeployPlanDelta.Compare(baseAssembly, headAssembly, stacks, environment),
+            Cost = Cost.CostDelta.Compare(baseAssembly, headAssembly, environment),
         };
         var markdown = PreviewReport.Markdown(result);
         Directory.CreateDirectory(outputDirectory);

@@ -136,8 +136,11 @@ public sealed record PreviewResult(string BaseLabel, string HeadLabel, string En
     /// <summary>What the change does to each environment's deploy: critical path, dependencies, moved access (never blocking).</summary>
     public IReadOnlyList<EnvironmentDeployDelta> DeployPlan { get; init; } = [];
 
-    /// <summary>The stateful changes and introduced policy errors that block the pull request.</summary>
-    public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0);
+    /// <summary>Each environment's monthly estimate before and after, and what moved it; empty when not estimated.</summary>
+    public IReadOnlyList<Cost.EnvironmentCostChange> Cost { get; init; } = [];
+
+    /// <summary>The stateful changes, introduced policy errors and budget breaks (where the file blocks them) that block the pull request.</summary>
+    public int BlockingCount => Stacks.Sum(s => s.BlockingCount) + (Policy?.Count(p => p.IsBlocking) ?? 0) + Cost.Count(c => c.IsBlocking);
 
     /// <summary>Whether anything blocks (the exit code is then 2).</summary>
     public bool IsBlocking => BlockingCount > 0;

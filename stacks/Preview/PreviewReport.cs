@@ -30,7 +30,7 @@ public static class PreviewReport
         var changed = result.Stacks.Where(s => s.Status != StackStatus.Unchanged).ToList();
         if (result.IsBlocking)
         {
-            head.AppendLine($"**⛔ {result.BlockingCount} blocking change{(result.BlockingCount == 1 ? "" : "s")}.** A stateful resource would be replaced or deleted, a deploy would fail, or a policy error is introduced. Fix it, or have it reviewed and merged deliberately.");
+            head.AppendLine($"**⛔ {result.BlockingCount} blocking change{(result.BlockingCount == 1 ? "" : "s")}.** A stateful resource would be replaced or deleted, a deploy would fail, a policy error is introduced, or an environment goes over a budget its file enforces. Fix it, or have it reviewed and merged deliberately.");
         }
         else
         {
@@ -92,6 +92,7 @@ public static class PreviewReport
             head.AppendLine();
         }
 
+        head.Append(Cost.CostDelta.Markdown(result.Cost));
         AppendPolicy(head, result.Policy);
         DeployPlanDelta.AppendMarkdown(head, result.DeployPlan);
 
@@ -162,6 +163,7 @@ public static class PreviewReport
                 ["ruleId"] = p.RuleId, ["level"] = p.Level, ["environment"] = p.Environment, ["stack"] = p.StackName,
                 ["logicalId"] = p.LogicalId, ["message"] = p.Message, ["change"] = p.Change, ["blocking"] = p.IsBlocking,
             }).ToArray()),
+            ["cost"] = Cost.CostDelta.Json(result.Cost),
             ["notices"] = new JsonArray(result.Notices.Select(n => (JsonNode?)new JsonObject
             {
                 ["environment"] = n.Environment, ["stack"] = n.StackName, ["message"] = n.Message,

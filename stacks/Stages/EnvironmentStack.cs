@@ -39,6 +39,8 @@ public abstract class EnvironmentStack : Stack
             ["name"] = config.Name,
             ["profile"] = EnvironmentConfigLoader.ProfileName(config.Profile),
         });
+        // Its budget and usage assumptions, for the cost estimate of make plan, make cost and make diff.
+        Node.AddMetadata(Cost.CostEstimator.MetadataType, Cost.CostSettings.ToMetadata(config.Cost));
     }
 
     /// <summary>The environment this stack belongs to.</summary>

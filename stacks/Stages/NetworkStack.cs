@@ -8,6 +8,10 @@ namespace Infra.Stacks.Stages;
 /// <summary>
 /// The network of one region: the VPC and its endpoints and flow logs, and the database-client security group, the
 /// one thing the database and the cluster both refer to for who may reach the database (neither depends on the other).
+/// The primary region, where the cluster runs, gets the environment's NAT gateways and interface endpoints; the
+/// secondary region holds only the database's standby, which needs neither (Aurora replicates over AWS's network, the
+/// replica bucket is not in the VPC), so its private tier is isolated like the database tier. Running a cluster there
+/// after a failover means adding them back first (docs/runbooks/aurora-global-failover.md).
 /// </summary>
 public sealed class NetworkStack : EnvironmentStack
 {
@@ -15,6 +19,7 @@ public sealed class NetworkStack : EnvironmentStack
     public NetworkStack(Construct scope, string id, EnvironmentConfig config, RegionConfig region)
         : base(scope, id, config, region, $"network-{region.Name}")
     {
+        HoldsOnlyStandby = HoldsOnlyStandbyIn(config, region);
         Network = new VpcNetwork(this, "Network", NetworkProps(config, region));
         // Owned here, not by the cluster: the databases admit it and the cluster's workload nodes carry it, so neither
         // stack imports from the other and they deploy side by side. It is an identity, not a filter: it admits nothing,
@@ -29,17 +34,20 @@ public sealed class NetworkStack : EnvironmentStack
         });
     }
 
-    /// <summary>The VPC's props from the environment file .</summary>
+    private static bool HoldsOnlyStandbyIn(EnvironmentConfig config, RegionConfig region) => region.Name != config.PrimaryRegion.Name;
+
+    /// <summary>The VPC's props from the environment file.</summary>
     internal static VpcNetworkProps NetworkProps(EnvironmentConfig config, RegionConfig region)
     {
         var network = config.Network;
+        var standbyOnly = HoldsOnlyStandbyIn(config, region);
         return new VpcNetworkProps
         {
             Cidr = region.VpcCidr,
             AvailabilityZones = region.AvailabilityZones,
-            NatGateways = network.NatGateways,
+            NatGateways = standbyOnly ? NatGatewayStrategy.None : network.NatGateways,
             SubnetMasks = network.SubnetMasks,
-            InterfaceEndpoints = network.InterfaceEndpoints,
+            InterfaceEndpoints = standbyOnly ? [] : network.InterfaceEndpoints,
             KarpenterDiscoveryTag = config.ClusterName,
             FlowLogRemovalPolicy = StatefulRemovalPolicyOf(config),
             FlowLogs = new VpcFlowLogOptions
@@ -69,4 +77,7 @@ public sealed class NetworkStack : EnvironmentStack
     /// workload nodes, through Karpenter's EC2NodeClass). It admits nothing itself.
     /// </summary>
     public ISecurityGroup DatabaseClients { get; }
+
+    /// <summary>Whether the region holds only the database's standby (the secondary region): no NAT, no interface endpoints.</summary>
+    public bool HoldsOnlyStandby { get; }
 }

@@ -1,4 +1,7 @@
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SNS;
 using Constructs;
+using Infra.Components.Cost;
 using Infra.Components.Kubernetes;
 using Infra.Components.Mesh;
 using Infra.Components.Observability;
@@ -9,7 +12,7 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// The platform on the environment's cluster: kube-prometheus-stack (Prometheus, Alertmanager, Grafana) with its
-/// alert topic, Grafana credentials and External Secrets, the Istio control plane with STRICT mTLS, and its ingress gateway behind an NLB from the AWS Load Balancer Controller. A stack of its own so a chart upgrade never touches the
+/// alert topic, which the environment's budget and cost anomaly detection also notify, Grafana credentials and External Secrets, the Istio control plane with STRICT mTLS, and its ingress gateway behind an NLB from the AWS Load Balancer Controller. A stack of its own so a chart upgrade never touches the
 /// cluster stack; it deploys after the cluster stack (the CDK adds the dependency through the cluster's references).
 /// </summary>
 public sealed class PlatformStack : EnvironmentStack
@@ -30,8 +33,22 @@ public sealed class PlatformStack : EnvironmentStack
             "CreateLoadBalancer and CreateTargetGroup have no ARN before they exist; the statement requires this cluster's elbv2.k8s.aws/cluster tag on the request.",
             "Resource::*");
         Mesh = new IstioMesh(this, "Mesh", MeshProps(config, cluster.Eks, Monitoring, LoadBalancerController));
+        CostGuardrails = new CostGuardrails(this, "CostGuardrails", CostProps(config, Monitoring.AlertTopic, Monitoring.Key));
         AddDependency(cluster, "the charts install through the cluster's kubectl handler, after Karpenter can provision their nodes");
     }
+
+    /// <summary>The cost guard rails' props from the environment file's cost section, alerting to <paramref name="alertTopic"/>.</summary>
+    internal static CostGuardrailsProps CostProps(EnvironmentConfig config, ITopic alertTopic, IKey alertTopicKey) => new()
+    {
+        Name = config.ClusterName,
+        MonthlyBudgetUsd = config.Cost.MonthlyBudgetUsd,
+        ActualAlertPercents = config.Cost.ActualAlertPercents,
+        ForecastAlertPercents = config.Cost.ForecastAlertPercents,
+        AlertTopic = alertTopic,
+        AlertTopicKey = alertTopicKey,
+        AlertEmails = config.Cost.AlertEmails,
+        AnomalyThresholdUsd = config.Cost.AnomalyThresholdUsd,
+    };
 
     /// <summary>kube-prometheus-stack's props from the environment file.</summary>
     internal static KubePrometheusStackProps MonitoringProps(EnvironmentConfig config, EksCluster cluster)
@@ -46,6 +63,7 @@ public sealed class PlatformStack : EnvironmentStack
             PrometheusCpu = o.Cpu,
             PrometheusMemory = o.Memory,
             AlertmanagerReplicas = o.AlertmanagerReplicas,
+            RunOnSystemNodes = config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes,
             RemovalPolicy = StatefulRemovalPolicyOf(config),
         };
     }
@@ -57,6 +75,9 @@ public sealed class PlatformStack : EnvironmentStack
         Version = config.Mesh.IstioVersion,
         Revisioned = config.Mesh.Revisioned,
         IstiodReplicas = config.Mesh.IstiodReplicas,
+        IstiodCpu = config.Mesh.IstiodCpu,
+        IstiodMemory = config.Mesh.IstiodMemory,
+        RunOnSystemNodes = config.Kubernetes.PlatformPlacement == PlatformPlacement.SystemNodes,
         Monitoring = monitoring,
         Gateway = new IstioGatewayProps
         {
@@ -64,6 +85,8 @@ public sealed class PlatformStack : EnvironmentStack
             InternetFacing = config.Mesh.GatewayInternetFacing,
             MinReplicas = config.Mesh.GatewayMinReplicas,
             MaxReplicas = config.Mesh.GatewayMaxReplicas,
+            Cpu = config.Mesh.GatewayCpu,
+            Memory = config.Mesh.GatewayMemory,
         },
     };
 
@@ -75,4 +98,7 @@ public sealed class PlatformStack : EnvironmentStack
 
     /// <summary>Prometheus, Alertmanager and Grafana.</summary>
     public KubePrometheusStack Monitoring { get; }
+
+    /// <summary>The environment's budget and cost anomaly detection, alerting to the monitoring alert topic.</summary>
+    public CostGuardrails CostGuardrails { get; }
 }

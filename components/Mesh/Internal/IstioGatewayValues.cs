@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Infra.Components.Internal;
 
 namespace Infra.Components.Mesh.Internal;
 
@@ -21,6 +22,14 @@ internal sealed record IstioGatewayValues
     /// <summary><c>nodeSelector</c>: node labels the gateway pods require.</summary>
     [JsonPropertyName("nodeSelector")]
     public required IReadOnlyDictionary<string, string> NodeSelector { get; init; }
+
+    /// <summary><c>tolerations</c>: taints the gateway tolerates; left out (none) unless it runs on the system nodes.</summary>
+    [JsonPropertyName("tolerations")]
+    public IReadOnlyList<HelmToleration>? Tolerations { get; init; }
+
+    /// <summary><c>resources</c>: the gateway's requests; left out for the chart's default (Helm merges them with its limits).</summary>
+    [JsonPropertyName("resources")]
+    public HelmResources? Resources { get; init; }
 
     /// <summary><c>podDisruptionBudget</c>; left out with one replica, whose budget would block every node drain.</summary>
     [JsonPropertyName("podDisruptionBudget")]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using Infra.Components.Internal;
 
 namespace Infra.Components.Mesh.Internal;
 
@@ -26,6 +27,14 @@ internal sealed record IstiodValues
     /// <summary><c>nodeSelector</c>: node labels istiod requires.</summary>
     [JsonPropertyName("nodeSelector")]
     public required IReadOnlyDictionary<string, string> NodeSelector { get; init; }
+
+    /// <summary><c>tolerations</c>: taints istiod tolerates; left out (none) unless it runs on the system nodes.</summary>
+    [JsonPropertyName("tolerations")]
+    public IReadOnlyList<HelmToleration>? Tolerations { get; init; }
+
+    /// <summary><c>resources</c>: istiod's requests; left out for the chart's default.</summary>
+    [JsonPropertyName("resources")]
+    public HelmResources? Resources { get; init; }
 
     /// <summary><c>global</c>.</summary>
     [JsonPropertyName("global")]

@@ -235,6 +235,10 @@ internal sealed record KubePrometheusStackValues
         /// <summary><c>podAntiAffinity</c>: <c>hard</c> or <c>soft</c>; <c>null</c> (the chart's default, none) for one replica.</summary>
         [JsonPropertyName("podAntiAffinity")]
         public string? PodAntiAffinity { get; init; }
+
+        /// <summary><c>tolerations</c>: the system nodes' taint when Prometheus runs there; <c>null</c> otherwise.</summary>
+        [JsonPropertyName("tolerations")]
+        public IReadOnlyList<HelmToleration>? Tolerations { get; init; }
     }
 
     /// <summary>A container's <c>resources</c> (Kubernetes ResourceRequirements).</summary>
@@ -331,6 +335,10 @@ internal sealed record KubePrometheusStackValues
         /// <summary><c>nodeSelector</c>.</summary>
         [JsonPropertyName("nodeSelector")]
         public required IReadOnlyDictionary<string, string> NodeSelector { get; init; }
+
+        /// <summary><c>tolerations</c>: the system nodes' taint when Alertmanager runs there; <c>null</c> otherwise.</summary>
+        [JsonPropertyName("tolerations")]
+        public IReadOnlyList<HelmToleration>? Tolerations { get; init; }
     }
 
     /// <summary><c>grafana.admin</c>.</summary>

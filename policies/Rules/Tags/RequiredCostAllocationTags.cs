@@ -21,7 +21,8 @@ public sealed class RequiredCostAllocationTags : AnyResourceRule
         "AWS::EC2::Instance", "AWS::S3::Bucket", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::Lambda::Function",
         "AWS::Logs::LogGroup", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
         "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBClusterParameterGroup", "AWS::RDS::DBParameterGroup", "AWS::EKS::Cluster",
-        "AWS::EKS::Nodegroup", "AWS::SecretsManager::Secret",
+        "AWS::EKS::Nodegroup", "AWS::SecretsManager::Secret", "AWS::Budgets::Budget", "AWS::CE::AnomalyMonitor",
+        "AWS::CE::AnomalySubscription",
     };
 
     /// <inheritdoc />
@@ -36,12 +37,12 @@ public sealed class RequiredCostAllocationTags : AnyResourceRule
     /// <inheritdoc />
     public override IEnumerable<Violation> Check(TemplateResource resource)
     {
-        if (!TaggableTypes.Contains(resource.Type) && resource.Properties["Tags"] is null)
+        if (!TaggableTypes.Contains(resource.Type) && resource.Properties[resource.TagProperty] is null)
         {
             yield break;
         }
 
-        if (resource.Properties["Tags"] is { } tags && Cfn.IsIntrinsic(tags))
+        if (resource.Properties[resource.TagProperty] is { } tags && Cfn.IsIntrinsic(tags))
         {
             yield break;
         }
@@ -49,7 +50,7 @@ public sealed class RequiredCostAllocationTags : AnyResourceRule
         var missing = RequiredKeys.Where(k => !resource.Tags.ContainsKey(k)).ToList();
         if (missing.Count > 0)
         {
-            yield return new Violation($"Tags lack {string.Join(", ", missing)}; tag the resource (or its stage) with {string.Join(", ", RequiredKeys)}.");
+            yield return new Violation($"{resource.TagProperty} lack {string.Join(", ", missing)}; tag the resource (or its stage) with {string.Join(", ", RequiredKeys)}.");
         }
     }
 }

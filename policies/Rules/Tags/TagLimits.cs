@@ -75,9 +75,9 @@ public sealed class TagLimits : AnyResourceRule
     // given by intrinsics count as tags but their text is not judged; a Tags property that is itself an intrinsic is skipped.
     private static IEnumerable<(string Path, List<(string? Key, string? Value)> Tags)> TagSets(TemplateResource resource)
     {
-        if (Read(resource.Properties["Tags"]) is { } tags)
+        if (Read(resource.Properties[resource.TagProperty]) is { } tags)
         {
-            yield return ("Tags", tags);
+            yield return (resource.TagProperty, tags);
         }
 
         var specifications = resource.Property("LaunchTemplateData.TagSpecifications") as JsonArray;

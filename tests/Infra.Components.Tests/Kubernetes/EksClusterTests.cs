@@ -270,4 +270,14 @@ public sealed class EksClusterValidationTests
     public void Rejects_a_cluster_name_the_iam_conditions_cannot_embed() =>
         Assert.StartsWith("ClusterName: '9 bad name' must be a literal",
             Assert.Single(Invalid(p => p with { ClusterName = "9 bad name" }).Problems), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void Rejects_spot_system_nodes_with_a_single_pool_to_fall_back_on() =>
+        Assert.Equal("SystemNodes.InstanceTypes: spot capacity needs at least 2 instance types of the same size, so a reclaimed one is replaced from another pool; 1 given.",
+            Assert.Single(Invalid(p => p with { SystemNodes = new SystemNodeGroupOptions { InstanceTypes = ["m7g.large"], CapacityType = SystemNodeCapacity.Spot } }).Problems));
+
+    [Fact]
+    public void Rejects_more_system_node_azs_than_the_cluster_has() =>
+        Assert.StartsWith("SystemNodes.AvailabilityZones: 9 must be 1 to the ",
+            Assert.Single(Invalid(p => p with { SystemNodes = new SystemNodeGroupOptions { AvailabilityZones = 9 } }).Problems), System.StringComparison.Ordinal);
 }

@@ -127,9 +127,14 @@ public sealed class IstioMeshTests
     public void Rejects_every_bad_prop_at_once()
     {
         var stack = TestApp.Stack("us-east-1", "us-east-1a", "us-east-1b");
-        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps { Cluster = _s.Cluster, Version = "1.24.0", IstiodReplicas = 0 }));
+        var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps
+        {
+            Cluster = _s.Cluster, Version = "1.24.0", IstiodReplicas = 0, IstiodCpu = "half", IstiodMemory = "2 GB",
+        }));
         Assert.Contains("Version: '1.24.0' is not an Istio version this component installs; use one of 1.31.1.", e.Message, StringComparison.Ordinal);
         Assert.Contains("IstiodReplicas: 0 must be 1 to 5.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("IstiodCpu: 'half' is not a CPU quantity such as 100m or 1.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("IstiodMemory: '2 GB' is not a memory quantity such as 512Mi or 2Gi.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,8 +172,10 @@ public sealed class IstioMeshTests
         var e = Assert.Throws<ConstructValidationException>(() => new IstioMesh(stack, "Mesh", new IstioMeshProps
         {
             Cluster = _s.Cluster,
-            Gateway = new IstioGatewayProps { LoadBalancerController = null!, MinReplicas = 3, MaxReplicas = 2 },
+            Gateway = new IstioGatewayProps { LoadBalancerController = null!, MinReplicas = 3, MaxReplicas = 2, Cpu = "0.1.2", Memory = "lots" },
         }));
         Assert.Contains("Gateway.MaxReplicas: 2 must be at least the minimum (3) and at most 50.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway.Cpu: '0.1.2' is not a CPU quantity such as 100m or 1.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway.Memory: 'lots' is not a memory quantity such as 128Mi or 1Gi.", e.Message, StringComparison.Ordinal);
     }
 }

@@ -290,12 +290,12 @@ public sealed class KubePrometheusStackTests
             Retention = "2 days",
             StorageGiB = 5,
             PrometheusCpu = "250 millicores",
-            PrometheusMemory = "1G",
+            PrometheusMemory = "1 GB",
         }));
         Assert.Contains("PrometheusReplicas: 0 must be 1 to 3.", e.Message, StringComparison.Ordinal);
         Assert.Contains("Retention: '2 days' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.", e.Message, StringComparison.Ordinal);
         Assert.Contains("StorageGiB: 5 must be 10 to 2000 (GiB per replica).", e.Message, StringComparison.Ordinal);
         Assert.Contains("PrometheusCpu: '250 millicores' is not a CPU quantity such as 250m or 1.", e.Message, StringComparison.Ordinal);
-        Assert.Contains("PrometheusMemory: '1G' is not a memory quantity such as 1Gi or 512Mi.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("PrometheusMemory: '1 GB' is not a memory quantity such as 1Gi or 512Mi.", e.Message, StringComparison.Ordinal);
     }
 }

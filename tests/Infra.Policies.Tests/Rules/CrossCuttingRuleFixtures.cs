@@ -24,6 +24,15 @@ public static class CrossCuttingRuleFixtures
         RuleFixture.NonCompliant("INFRA-TAGS-1", "a function missing its cost center", """
             { "F": { "Type": "AWS::Lambda::Function", "Properties": { "Tags": [ { "Key": "owner", "Value": "team" }, { "Key": "environment", "Value": "dev" } ] } } }
             """, "Tags lack cost-center; tag the resource (or its stage) with owner, cost-center, environment."),
+        RuleFixture.Compliant("INFRA-TAGS-1", "a budget tagged in its ResourceTags", $$"""
+            { "B": { "Type": "AWS::Budgets::Budget", "Properties": { "Budget": { "BudgetType": "COST", "TimeUnit": "MONTHLY" }, "ResourceTags": {{Tagged}} } } }
+            """),
+        RuleFixture.NonCompliant("INFRA-TAGS-1", "an anomaly monitor without ResourceTags", """
+            { "M": { "Type": "AWS::CE::AnomalyMonitor", "Properties": { "MonitorName": "m", "MonitorType": "DIMENSIONAL", "MonitorDimension": "SERVICE" } } }
+            """, "ResourceTags lack owner, cost-center, environment; tag the resource (or its stage) with owner, cost-center, environment."),
+        RuleFixture.NonCompliant("INFRA-TAGS-2", "an anomaly subscription with a reserved tag key in ResourceTags", """
+            { "S": { "Type": "AWS::CE::AnomalySubscription", "Properties": { "ResourceTags": [ { "Key": "aws:owner", "Value": "x" } ] } } }
+            """, "ResourceTags key 'aws:owner' starts with 'aws:', which AWS reserves for its own tags; rename the key."),
 
         RuleFixture.Compliant("INFRA-DATA-1", "a retained prod bucket", """
             { "B": { "Type": "AWS::S3::Bucket", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain" } }

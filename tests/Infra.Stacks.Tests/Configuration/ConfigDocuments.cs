@@ -95,6 +95,8 @@ internal static class ConfigDocuments
             maxReplicas: 4
         deployment:
           roleArn: arn:aws:iam::111111111111:role/infra-github-deploy
+        cost:
+          monthlyBudgetUsd: 200
         """;
 
     /// <summary>A valid prod environment with every protection prod requires.</summary>
@@ -190,6 +192,9 @@ internal static class ConfigDocuments
             maxReplicas: 4
         deployment:
           roleArn: arn:aws:iam::333333333333:role/infra-github-deploy
+        cost:
+          monthlyBudgetUsd: 1500
+          blockOverBudget: true
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -34,12 +34,12 @@ public sealed class ObservabilityConfigTests
     public void Lists_every_bad_monitoring_setting_at_its_key_with_the_fix() =>
         Assert.Equal(
             [
-                "dev.yaml:74: observability.prometheus.replicas: 4 must be 1 to 3.",
-                "dev.yaml:75: observability.prometheus.retention: '2 days' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.",
-                "dev.yaml:76: observability.prometheus.storageGiB: 5 must be 10 to 2000 (GiB per replica).",
-                "dev.yaml:77: observability.prometheus.cpu: '250 millicores' is not a CPU quantity such as 250m or 1.",
-                "dev.yaml:78: observability.prometheus.memory: '1GB' is not a memory quantity such as 1Gi or 512Mi.",
-                "dev.yaml:80: observability.alertmanager.replicas: 0 must be 1 to 3.",
+                "dev.yaml:76: observability.prometheus.replicas: 4 must be 1 to 3.",
+                "dev.yaml:77: observability.prometheus.retention: '2 days' is not a Prometheus retention; use a whole number of h, d, w or y such as 2d or 15d.",
+                "dev.yaml:78: observability.prometheus.storageGiB: 5 must be 10 to 2000 (GiB per replica).",
+                "dev.yaml:79: observability.prometheus.cpu: '250 millicores' is not a CPU quantity such as 250m or 1.",
+                "dev.yaml:80: observability.prometheus.memory: '1GB' is not a memory quantity such as 1Gi or 512Mi.",
+                "dev.yaml:82: observability.alertmanager.replicas: 0 must be 1 to 3.",
             ],
             Problems(WithObservability(Dev, 4, "'2 days'", "5", "'250 millicores'", "1GB", 0), "dev.yaml"));
 
@@ -47,8 +47,8 @@ public sealed class ObservabilityConfigTests
     public void Prod_requires_two_prometheus_and_two_alertmanager_replicas() =>
         Assert.Equal(
             [
-                "prod.yaml:85: observability.prometheus.replicas: 1: production needs 2 so monitoring survives losing a node; set replicas: 2.",
-                "prod.yaml:91: observability.alertmanager.replicas: 1: production needs 2 so alerts still go out while a node is replaced; set replicas: 2.",
+                "prod.yaml:88: observability.prometheus.replicas: 1: production needs 2 so monitoring survives losing a node; set replicas: 2.",
+                "prod.yaml:94: observability.alertmanager.replicas: 1: production needs 2 so alerts still go out while a node is replaced; set replicas: 2.",
             ],
             Problems(WithObservability(Prod, 1, "15d", "100", "'1'", "4Gi", 1), "prod.yaml"));
 

@@ -114,7 +114,7 @@ public sealed class RealEnvironmentFilesTests
         Assert.Equal(365, network.FlowLogs.RetentionDays);
         Assert.Equal(FlowLogMaxAggregationInterval.TEN_MINUTES, network.FlowLogs.MaxAggregationInterval);
         Assert.Equal(
-            ["sts", "ecr.api", "ecr.dkr", "ec2", "sqs", "logs", "kms", "secretsmanager", "ssm", "eks-auth"],
+            ["sts", "ecr.api", "ecr.dkr", "eks-auth"],   // the endpoints that carry volume or pod credentials (docs/cost.md)
             network.InterfaceEndpoints.Select(e => e.Name));
     }
 

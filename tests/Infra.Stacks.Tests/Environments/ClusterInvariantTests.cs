@@ -142,4 +142,21 @@ public sealed class ClusterInvariantTests
             ],
             suppressed);
     }
+
+    [Fact]
+    public void Dev_buys_its_system_node_on_spot_across_three_pools_while_staging_and_prod_stay_on_demand()
+    {
+        var dev = _env.Json(_env.Stages["dev"].Cluster).Single("AWS::EKS::Nodegroup")["Properties"]!;
+        Assert.Equal("SPOT", (string?)dev["CapacityType"]);
+        Assert.Equal(["t4g.large", "m7g.large", "m6g.large"], dev["InstanceTypes"]!.AsArray().Select(t => (string)t!));
+        // One AZ: a replacement node lands where Prometheus' volume is.
+        Assert.Single(dev["Subnets"]!.AsArray());
+        foreach (var tier in new[] { "staging", "prod" })
+        {
+            // Unset is on-demand; writing ON_DEMAND would replace the existing node groups.
+            var nodes = _env.Json(_env.Stages[tier].Cluster).Single("AWS::EKS::Nodegroup")["Properties"]!;
+            Assert.Null(nodes["CapacityType"]);
+            Assert.Equal(3, nodes["Subnets"]!.AsArray().Count);
+        }
+    }
 }

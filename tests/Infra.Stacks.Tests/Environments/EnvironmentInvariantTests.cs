@@ -59,10 +59,9 @@ public sealed class EnvironmentInvariantTests
     [InlineData("prod", 3)]
     public void Pays_for_one_nat_gateway_outside_prod_and_one_per_zone_in_prod(string tier, int natGateways)
     {
-        foreach (var stack in _env.Stages[tier].NetworkStacks.Values)
-        {
-            Assert.Equal(natGateways, _env.Json(stack).Resources("AWS::EC2::NatGateway").Count);
-        }
+        // In the primary region, where the cluster runs; the secondary's standby needs none.
+        var stage = _env.Stages[tier];
+        Assert.Equal(natGateways, _env.Json(stage.NetworkStacks[stage.Config.PrimaryRegion.Name]).Resources("AWS::EC2::NatGateway").Count);
     }
 
     [Fact]
@@ -95,7 +94,28 @@ public sealed class EnvironmentInvariantTests
     {
         Assert.Empty(Dev.NetworkStacks["us-east-1"].Network.InterfaceEndpoints);
         var prodEndpoints = Prod.NetworkStacks["us-east-1"].Network.InterfaceEndpoints.Keys.Order().ToArray();
-        Assert.Equal(["ec2", "ecr.api", "ecr.dkr", "eks-auth", "kms", "logs", "secretsmanager", "sqs", "ssm", "sts"], prodEndpoints);
+        // Only what carries volume (ECR) or pod credentials (STS, EKS Auth); the rest go through NAT (docs/cost.md).
+        Assert.Equal(["ecr.api", "ecr.dkr", "eks-auth", "sts"], prodEndpoints);
+    }
+
+    [Fact]
+    public void The_secondary_region_holds_only_the_database_standby_so_it_has_no_nat_and_no_interface_endpoints()
+    {
+        foreach (var stage in new[] { Staging, Prod })
+        {
+            var secondary = stage.NetworkStacks["us-west-2"];
+            var json = _env.Json(secondary);
+            Assert.True(secondary.HoldsOnlyStandby);
+            Assert.Empty(json.Resources("AWS::EC2::NatGateway"));
+            Assert.Empty(json.Resources("AWS::EC2::EIP"));
+            Assert.DoesNotContain(json.Resources("AWS::EC2::VPCEndpoint").Values, e => (string?)e["Properties"]!["VpcEndpointType"] == "Interface");
+            // No route leaves the VPC from the private tier, and the free S3 and DynamoDB gateway endpoints stay.
+            Assert.DoesNotContain(json.Resources("AWS::EC2::Route").Values, r => r["Properties"]!["NatGatewayId"] is not null);
+            Assert.Equal(2, json.Resources("AWS::EC2::VPCEndpoint").Count);
+            // The flow logs stay: the standby's traffic is recorded like the primary's.
+            Assert.Single(json.Resources("AWS::EC2::FlowLog"));
+            Assert.False(stage.NetworkStacks["us-east-1"].HoldsOnlyStandby);
+        }
     }
 
     [Fact]

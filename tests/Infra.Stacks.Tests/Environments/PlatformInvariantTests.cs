@@ -154,4 +154,64 @@ public sealed class MeshInvariantTests
         var controller = charts.Single(c => (string?)c.Value["Properties"]!["Chart"] == "aws-load-balancer-controller").Key;
         Assert.Contains(controller, gateway.Value["DependsOn"]!.AsArray().Select(d => (string)d!));
     }
+
+    private JsonNode Values(string tier, string chart) => JsonNode.Parse(Json(tier).Resources("Custom::AWSCDK-EKS-HelmChart").Values
+        .Single(c => (string?)c["Properties"]!["Chart"] == chart)["Properties"]!["Values"]!.Text())!;
+
+    [Fact]
+    public void Dev_runs_monitoring_and_the_mesh_on_its_system_node_with_requests_sized_for_dev()
+    {
+        var system = new JsonObject { ["node.infra/role"] = "system" }.ToJsonString();
+        var toleration = """[{"key":"CriticalAddonsOnly","operator":"Exists","effect":"NoSchedule"}]""";
+        var monitoring = Values("dev", "kube-prometheus-stack");
+        var istiod = Values("dev", "istiod");
+        var gateway = Values("dev", "gateway");
+        foreach (var placed in new[] { monitoring["prometheus"]!["prometheusSpec"]!, monitoring["alertmanager"]!["alertmanagerSpec"]!, monitoring["grafana"]!, istiod, gateway })
+        {
+            Assert.Equal(system, placed["nodeSelector"]!.ToJsonString());
+            Assert.Equal(toleration, placed["tolerations"]!.ToJsonString());
+        }
+
+        Assert.Equal(("100m", "512Mi"), ((string?)istiod["resources"]!["requests"]!["cpu"], (string?)istiod["resources"]!["requests"]!["memory"]));
+        Assert.Null(gateway["resources"]);   // the chart's 100m/128Mi
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Staging_and_prod_keep_the_platform_on_on_demand_capacity_with_the_charts_requests(string tier)
+    {
+        var onDemand = new JsonObject { ["karpenter.sh/capacity-type"] = "on-demand" }.ToJsonString();
+        var istiod = Values(tier, "istiod");
+        Assert.Equal(onDemand, Values(tier, "kube-prometheus-stack")["prometheus"]!["prometheusSpec"]!["nodeSelector"]!.ToJsonString());
+        Assert.Equal(onDemand, istiod["nodeSelector"]!.ToJsonString());
+        Assert.Null(Values(tier, "kube-prometheus-stack")["prometheus"]!["prometheusSpec"]!["tolerations"]);
+        Assert.Null(istiod["tolerations"]);
+        Assert.Null(istiod["resources"]);
+    }
+
+    [Theory]
+    [InlineData("dev", 170, 20)]
+    [InlineData("staging", 550, 50)]
+    [InlineData("prod", 1300, 100)]
+    public void Budgets_each_environment_and_watches_it_for_anomalies_to_the_alert_topic(string tier, double budget, int threshold)
+    {
+        var json = Json(tier);
+        var topic = json.Resources("AWS::SNS::Topic").Keys.Single();
+        var budgetProps = json.Single("AWS::Budgets::Budget")["Properties"]!;
+        Assert.Equal(budget, (double)budgetProps["Budget"]!["BudgetLimit"]!["Amount"]!);
+        Assert.Equal(["ACTUAL 80", "ACTUAL 100", "FORECASTED 100"], budgetProps["NotificationsWithSubscribers"]!.AsArray()
+            .Select(n => $"{n!["Notification"]!["NotificationType"]} {n["Notification"]!["Threshold"]}"));
+        Assert.All(budgetProps["NotificationsWithSubscribers"]!.AsArray(), n => Assert.Equal(topic, (string?)n!["Subscribers"]![0]!["Address"]!["Ref"]));
+        Assert.Equal($"infra-{tier}-services", (string?)json.Single("AWS::CE::AnomalyMonitor")["Properties"]!["MonitorName"]);
+        var subscription = json.Single("AWS::CE::AnomalySubscription")["Properties"]!;
+        Assert.Equal(topic, (string?)subscription["Subscribers"]![0]!["Ref"] ?? (string?)subscription["Subscribers"]![0]!["Address"]!["Ref"]);
+        Assert.Contains($"\"Values\":[\"{threshold}\"]", (string?)subscription["ThresholdExpression"], StringComparison.Ordinal);
+        foreach (var type in new[] { "AWS::Budgets::Budget", "AWS::CE::AnomalyMonitor", "AWS::CE::AnomalySubscription" })
+        {
+            var tags = json.Single(type)["Properties"]!["ResourceTags"]!.AsArray().ToDictionary(t => (string)t!["Key"]!, t => (string)t!["Value"]!);
+            Assert.Equal(tier, tags["environment"]);
+            Assert.Contains("cost-center", tags.Keys);
+        }
+    }
 }
