@@ -56,12 +56,9 @@ public static class PlanSummary
         {
             var first = stage.First().Stack;
             var profile = first.Profile is { } p ? $", profile {p}" : "";
+            var cost = costs.TryGetValue(first.Environment, out var headline) ? $"; {headline}" : "";
             output.WriteLine($"{first.Environment}: account {first.Account}{profile}; {Count(stage.Count(), "stack")}, {Count(stage.Sum(s => s.ResourceCount), "resource")}; "
-                + $"policy {EnvironmentPolicy(policy, stage.Select(s => s.Stack.StackName))}");
-            if (costs.TryGetValue(first.Environment, out var cost))
-            {
-                output.WriteLine($"  cost: {cost}");
-            }
+                + $"policy {EnvironmentPolicy(policy, stage.Select(s => s.Stack.StackName))}{cost}");
 
             foreach (var planned in stage)
             {

@@ -84,6 +84,9 @@ public static class ResourceDurations
         new("AWS::SQS::QueuePolicy", 0.25, 0.25, "Synchronous SQS call."),
         new("AWS::SSM::Parameter", 0.25, 0.25, "Synchronous Systems Manager call."),
         new("AWS::CloudWatch::Alarm", 0.25, 0.25, "Synchronous CloudWatch call."),
+        new("AWS::Budgets::Budget", 0.25, 0.25, "Synchronous AWS Budgets call."),
+        new("AWS::CE::AnomalyMonitor", 0.25, 0.25, "Synchronous Cost Explorer call (detection itself starts within a day)."),
+        new("AWS::CE::AnomalySubscription", 0.25, 0.25, "Synchronous Cost Explorer call."),
         new("AWS::Lambda::Function", 1, 1, "In a VPC the function is Pending until its network interfaces exist; CloudFormation waits for Active.")
         {
             When = "in a VPC", AppliesTo = p => p["VpcConfig"] is not null,

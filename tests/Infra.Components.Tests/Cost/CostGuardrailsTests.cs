@@ -122,7 +122,7 @@ public sealed class CostGuardrailsTests
                 "Name: 'has spaces' must be 1 to 60 letters, digits, '-' or '_' (it names the anomaly monitor and subscriptions).",
                 "ActualAlertPercents[1]: 80 is listed twice; give each threshold once.",
                 "ActualAlertPercents[2]: 0 must be a percentage of the budget from 1 to 1000.",
-                "ActualAlertPercents, ForecastAlertPercents: 6 thresholds in all; a budget holds 1 to 5 notifications.",
+                "ActualAlertPercents: 6 thresholds in all (actual and forecast); a budget holds 1 to 5 notifications.",
                 "AlertEmails[0]: 'not-an-address' is not an e-mail address (name@example.com).",
                 "AnomalyThresholdUsd: -1 must be more than 0: the total impact in US dollars from which an anomaly alerts.",
             ],
@@ -134,7 +134,7 @@ public sealed class CostGuardrailsTests
     {
         var error = Assert.Throws<ConstructValidationException>(() => Synth(s => WithTopic(s), "us-west-2"));
 
-        Assert.Contains(error.Problems, p => p.StartsWith("(stack region): us-west-2: Cost Explorer's resources", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("the stack's region us-west-2 cannot hold Cost Explorer's resources", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -142,6 +142,6 @@ public sealed class CostGuardrailsTests
     {
         var error = Assert.Throws<ConstructValidationException>(() => Synth(_ => new CostGuardrailsProps { Name = "x", MonthlyBudgetUsd = 10 }));
 
-        Assert.Equal(["AlertTopic, AlertEmails: give a topic or at least one address; otherwise nobody hears about the bill."], error.Problems);
+        Assert.Equal(["AlertTopic: give a topic or at least one address in AlertEmails; otherwise nobody hears about the bill."], error.Problems);
     }
 }

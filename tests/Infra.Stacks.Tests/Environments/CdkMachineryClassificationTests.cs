@@ -81,7 +81,19 @@ public sealed class CdkMachineryClassificationTests
             .ToList();
         var unclassified = outside.Where(r => CdkMachinery.Classify(r) is null).Select(r => $"{r.Type} {r.Path}").Distinct().Order(StringComparer.Ordinal).ToList();
 
-        // What the stacks themselves add next to the components: Karpenter's node role, made before the add-on that uses it.
-        Assert.Equal(["AWS::IAM::Role Dev/Cluster/KarpenterNodeRole/Resource", "AWS::IAM::Role Prod/Cluster/KarpenterNodeRole/Resource", "AWS::IAM::Role Staging/Cluster/KarpenterNodeRole/Resource"], unclassified);
+        // What the stacks themselves add next to the components: Karpenter's node role, made before the add-on that uses
+        // it, and each network's database-client group.
+        Assert.Equal(
+            [
+                "AWS::EC2::SecurityGroup Dev/Network-us-east-1/DatabaseClients/Resource",
+                "AWS::EC2::SecurityGroup Prod/Network-us-east-1/DatabaseClients/Resource",
+                "AWS::EC2::SecurityGroup Prod/Network-us-west-2/DatabaseClients/Resource",
+                "AWS::EC2::SecurityGroup Staging/Network-us-east-1/DatabaseClients/Resource",
+                "AWS::EC2::SecurityGroup Staging/Network-us-west-2/DatabaseClients/Resource",
+                "AWS::IAM::Role Dev/Cluster/KarpenterNodeRole/Resource",
+                "AWS::IAM::Role Prod/Cluster/KarpenterNodeRole/Resource",
+                "AWS::IAM::Role Staging/Cluster/KarpenterNodeRole/Resource",
+            ],
+            unclassified);
     }
 }
