@@ -85,9 +85,9 @@ public static class PlanSummary
             output.WriteLine();
         }
 
+        output.WriteLine(Cost.CostSummary.Footer);
         output.WriteLine($"{Count(stacks.Count, "stack")}, {Count(stacks.Sum(s => s.ResourceCount), "resource")}: templates in {assemblyDirectory}/assembly-<Stage>/, "
             + $"every finding in {assemblyDirectory}/policy-report.{{md,sarif,json}}.");
-        output.WriteLine(Cost.CostSummary.Footer);
         output.WriteLine("Next: make diff BASE=origin/main previews a change against main; npx cdk deploy 'Dev/*' deploys one environment (README: Deploy one environment).");
         return 0;
     }

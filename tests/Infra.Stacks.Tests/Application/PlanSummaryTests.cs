@@ -52,10 +52,13 @@ public sealed class PlanSummaryTests
             var resources = stage.Stacks.Sum(s => _env.Json(s)["Resources"]!.AsObject().Count);
             var findings = _env.Policy.Findings.Where(f => f.Environment == name).ToList();
             var warnings = findings.Count(f => f.Rule.Level == Infra.Policies.PolicyLevel.Warning && !f.IsSuppressed && !f.IsDemoted);
-            Assert.Equal(
+            var line = Assert.Single(lines, l => l.StartsWith($"{name}: ", StringComparison.Ordinal));
+            Assert.StartsWith(
                 $"{name}: account {stage.Config.Account}, profile {Infra.Stacks.Configuration.EnvironmentConfigLoader.ProfileName(stage.Config.Profile)}; {stage.Stacks.Count} stacks, {resources} resources; "
-                + $"policy 0 errors, {warnings} warning{(warnings == 1 ? "" : "s")}, {findings.Count(f => f.IsSuppressed)} suppressed, {findings.Count(f => f.IsDemoted)} on CDK machinery",
-                Assert.Single(lines, l => l.StartsWith($"{name}: ", StringComparison.Ordinal)));
+                + $"policy 0 errors, {warnings} warning{(warnings == 1 ? "" : "s")}, {findings.Count(f => f.IsSuppressed)} suppressed, {findings.Count(f => f.IsDemoted)} on CDK machinery; $",
+                line,
+                StringComparison.Ordinal);
+            Assert.Contains("/month at idle (us-east-1 $", line, StringComparison.Ordinal);
         }
     }
 
