@@ -196,6 +196,7 @@ public static class EnvironmentConfigLoader
         // what they would say about a key (or list item) that already has a reading problem, since it holds a stand-in.
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
+        RecoveryRules.Validate(config, context);
 
         var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -221,6 +222,8 @@ public static class EnvironmentConfigLoader
         var observability = ReadObservability(r.Map("observability"));
         var mesh = ReadMesh(r.Map("mesh"));
         var deployment = ReadDeployment(r.Map("deployment"));
+        var recovery = RecoveryConfigReader.ReadRecovery(r.Map("recovery", required: false));
+        var chaos = RecoveryConfigReader.ReadChaos(r.Map("chaos", required: false));
         r.Done();
 
         return new EnvironmentConfig
@@ -240,6 +243,8 @@ public static class EnvironmentConfigLoader
             Observability = observability,
             Mesh = mesh,
             Deployment = deployment,
+            Recovery = recovery,
+            Chaos = chaos,
         };
     }
 
