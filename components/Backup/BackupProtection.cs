@@ -203,7 +203,7 @@ public sealed partial class BackupProtection : Construct
                 CompletionWindow = Duration.Minutes(Math.Min(Math.Max(rule.Frequency.IntervalMinutes(), 120), 7 * 1440)),
                 DeleteAfter = Duration.Days(rule.RetentionDays),
                 MoveToColdStorageAfter = rule.ColdStorageAfterDays is { } cold ? Duration.Days(cold) : null,
-                CopyActions = destinations.Select(d => new BackupPlanCopyActionProps
+                CopyActions = destinations.Count == 0 ? null : destinations.Select(d => new BackupPlanCopyActionProps
                 {
                     DestinationBackupVault = d,
                     DeleteAfter = Duration.Days(rule.RetentionDays),

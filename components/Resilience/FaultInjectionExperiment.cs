@@ -71,7 +71,9 @@ public sealed partial class FaultInjectionExperiment : Construct
             LogConfiguration = new CfnExperimentTemplate.ExperimentTemplateLogConfigurationProperty
             {
                 LogSchemaVersion = 2,
-                CloudWatchLogsConfiguration = new CfnExperimentTemplate.CloudWatchLogsConfigurationProperty { LogGroupArn = LogGroup.LogGroupArn },
+                // A json-typed property in CDK 2.160's L1: the typed struct would be written with its jsii name (logGroupArn),
+                // which CloudFormation does not know.
+                CloudWatchLogsConfiguration = new Dictionary<string, object> { ["LogGroupArn"] = LogGroup.LogGroupArn },
             },
             ExperimentOptions = new CfnExperimentTemplate.ExperimentTemplateExperimentOptionsProperty
             {
