@@ -27,6 +27,7 @@ public static class Program
                Infra.Stacks diagram <cdk.out> [--write <file>]      print the architecture as Mermaid, or embed it in the file (README.md)
                Infra.Stacks config <environment>               print the effective configuration, each value with the file and line that set it
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
+               Infra.Stacks chaos-target <environment> <experiment>  print where the experiment's template is (account, region, tag) as key=value lines (make chaos)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>] [--environment <name>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
@@ -57,6 +58,8 @@ public static class Program
                 return PrintEffectiveConfig(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["deploy-target", var environment]:
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
+            case ["chaos-target", var environment, var experiment]:
+                return ChaosCommand.PrintTarget(DefaultConfigDirectory, environment, experiment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
                 return Preview(baseAssembly, headAssembly, options, Console.Out, Console.Error);
             default:

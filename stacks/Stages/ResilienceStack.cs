@@ -47,7 +47,7 @@ public sealed class ResilienceStack : EnvironmentStack
             PendingWindow = Duration.Days(30),
             RemovalPolicy = StatefulRemovalPolicy,
         });
-        var logGroupName = $"/infra/{config.Name}/fis";
+        var logGroupName = LogGroupName(config);
         key.AddToResourcePolicy(new Amazon.CDK.AWS.IAM.PolicyStatement(new Amazon.CDK.AWS.IAM.PolicyStatementProps
         {
             Sid = "AllowLogEncryption",
@@ -129,6 +129,20 @@ public sealed class ResilienceStack : EnvironmentStack
         }).Distinct().ToList();
     }
 
+    /// <summary>The log group every experiment of <paramref name="config"/> writes to: <c>/infra/&lt;env&gt;/fis</c>.</summary>
+    public static string LogGroupName(EnvironmentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return $"/infra/{config.Name}/fis";
+    }
+
+    /// <summary>The name (and tag) of <paramref name="config"/>'s <paramref name="experiment"/>: <c>prod-karpenter-capacity-loss</c>.</summary>
+    public static string ExperimentName(EnvironmentConfig config, ChaosExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return $"{config.Name}-{Kebab(RecoveryConfigReader.Name(experiment))}";
+    }
+
     /// <summary>The alarms (by construct id) that stop <paramref name="experiment"/>.</summary>
     public static IReadOnlyList<string> StopConditionsOf(ChaosExperiment experiment, EnvironmentConfig config, RegionConfig region) => experiment switch
     {
@@ -155,7 +169,7 @@ public sealed class ResilienceStack : EnvironmentStack
     {
         var chaos = config.Chaos!;
         var environment = new Dictionary<string, string> { ["environment"] = config.Name };
-        var name = $"{config.Name}-{Kebab(RecoveryConfigReader.Name(experiment))}";
+        var name = ExperimentName(config, experiment);
         return experiment switch
         {
             ChaosExperiment.KarpenterCapacityLoss => CapacityLoss(config, name, environment, stopConditions),

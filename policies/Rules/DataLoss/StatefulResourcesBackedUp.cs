@@ -232,7 +232,7 @@ public sealed partial class StatefulResourcesBackedUp : EnvironmentRule
     private sealed class Selection
     {
         private readonly HashSet<(TemplateDocument, string)> _resources = [];
-        private readonly List<Regex> _arnPatterns = [];
+        private readonly List<string> _arns = [];
         private readonly List<KeyValuePair<string, string>> _anyOfTags = [];
         private readonly List<KeyValuePair<string, string>> _allOfTags = [];
         private bool _everything;
@@ -268,14 +268,14 @@ public sealed partial class StatefulResourcesBackedUp : EnvironmentRule
 
         public bool Covers(TemplateResource r) =>
             _resources.Contains((r.Template, r.LogicalId))
-            || (Arn(r) is { } arn && _arnPatterns.Any(p => p.IsMatch(arn)))
+            || (Arn(r) is { } arn && _arns.Any(a => Glob(a).IsMatch(arn) || Glob(arn).IsMatch(a)))
             || CoversTags(r.Tags);
 
         // ListOfTags entries are alternatives; Conditions must all hold as well. "*" with conditions only selects by them.
         public bool CoversTags(IReadOnlyDictionary<string, string> tags)
         {
             bool Has(KeyValuePair<string, string> t) => tags.TryGetValue(t.Key, out var v) && v == t.Value;
-            var any = _anyOfTags.Count > 0 ? _anyOfTags.Any(Has) : _everything || _allOfTags.Count > 0 && _arnPatterns.Count == 0 && _resources.Count == 0;
+            var any = _anyOfTags.Count > 0 ? _anyOfTags.Any(Has) : _everything || (_allOfTags.Count > 0 && _arns.Count == 0 && _resources.Count == 0);
             return any && _allOfTags.All(Has);
         }
 
@@ -311,9 +311,12 @@ public sealed partial class StatefulResourcesBackedUp : EnvironmentRule
                     return;
                 }
 
-                _arnPatterns.Add(new Regex("^" + string.Join(".*", arn.Split('*').Select(Regex.Escape)) + "$", RegexOptions.CultureInvariant));
+                _arns.Add(arn);
             }
         }
+
+        // An ARN whose * (a wildcard of the selection, or a part of the resource's ARN synth cannot know) matches anything.
+        private static Regex Glob(string arn) => new("^" + string.Join(".*", arn.Split('*').Select(Regex.Escape)) + "$", RegexOptions.CultureInvariant);
 
         private static IEnumerable<(TemplateDocument Template, JsonNode? Value)> Exports(IReadOnlyList<TemplateDocument> templates, string name) =>
             templates.SelectMany(t => (t.Root["Outputs"] as JsonObject ?? [])

@@ -39,7 +39,7 @@ public sealed class PlanSummaryTests
         Assert.Contains("infra-prod-storage ", text, StringComparison.Ordinal);
         Assert.Contains("333333333333/us-west-2", text, StringComparison.Ordinal);
         Assert.Contains("termination-protected", text, StringComparison.Ordinal);
-        Assert.Contains("21 stacks,", text, StringComparison.Ordinal);
+        Assert.Contains("31 stacks,", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -190,6 +190,27 @@ internal static class ConfigDocuments
             maxReplicas: 4
         deployment:
           roleArn: arn:aws:iam::333333333333:role/infra-github-deploy
+        recovery:
+          rpoMinutes: 15
+          rtoMinutes: 240
+          backup:
+            continuousRetentionDays: 35
+            rules:
+              - name: daily
+                frequency: daily
+                retentionDays: 35
+            copyToSecondaryRegion: true
+            vaultLock:
+              mode: compliance
+              changeableForDays: 3
+              minRetentionDays: 7
+              maxRetentionDays: 400
+            restoreTesting:
+              frequency: weekly
+        chaos:
+          experiments: [karpenterCapacityLoss, availabilityZoneLoss, auroraGlobalSwitchover]
+          zoneOutage:
+            zone: us-east-1b
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>
