@@ -44,7 +44,8 @@ internal static class RecoveryRules
             context.Add("recovery.backup.copyToSecondaryRegion",
                 $"is false, so after losing {config.PrimaryRegion.Name} the only recovery points would be in that region and the restore would wait for it: no rtoMinutes ({recovery.RtoMinutes}) can be promised. Set copyToSecondaryRegion: true to copy every recovery point to {secondary.Name}.");
         }
-        else if (config.SecondaryRegion is null && backup.CopyToSecondaryRegion)
+        // A missing secondary region is reported already where the profile needs one (with what it is for).
+        else if (config.SecondaryRegion is null && backup.CopyToSecondaryRegion && !context.HasProblem("secondaryRegion"))
         {
             context.Add("recovery.backup.copyToSecondaryRegion", "is true but there is no secondaryRegion to copy to; add secondaryRegion or set it to false.");
         }
@@ -102,7 +103,7 @@ internal static class RecoveryRules
             var at = $"chaos.experiments[{i}]";
             switch (chaos.Experiments[i])
             {
-                case ChaosExperiment.AuroraGlobalSwitchover when config.SecondaryRegion is null:
+                case ChaosExperiment.AuroraGlobalSwitchover when config.SecondaryRegion is null && !context.HasProblem("secondaryRegion"):
                     context.Add(at, "auroraGlobalSwitchover needs a global database, which needs a secondaryRegion; add secondaryRegion or remove the experiment.");
                     break;
                 case ChaosExperiment.KarpenterCapacityLoss when !config.Kubernetes.Karpenter.NodePools.Any(p => p.CapacityTypes.Contains(CapacityType.Spot)):
