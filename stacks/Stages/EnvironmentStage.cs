@@ -11,8 +11,9 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// One environment (<c>Dev</c>, <c>Staging</c>, <c>Prod</c>) as a CDK stage: a network stack per region in use, the
-/// EKS cluster stack, the storage stack and, when replicating, the storage replica in the secondary region. Tags and the Lambda runtime
-/// aspect are applied here, since aspects do not cross stage boundaries.
+/// EKS cluster stack, the storage stack and, when replicating, the storage replica in the secondary region; with a
+/// <c>recovery</c> section the backup stacks, and with a <c>chaos</c> section the resilience stacks. Tags and the Lambda
+/// runtime aspect are applied here, since aspects do not cross stage boundaries.
 /// </summary>
 public sealed class EnvironmentStage : Stage
 {
