@@ -76,7 +76,7 @@ public sealed class ResilienceStack : EnvironmentStack
                 failover = new AuroraGlobalFailover(this, "GlobalDatabaseFailover", FailoverProps(config));
             }
 
-            var stops = StopConditionsOf(experiment, config, region).Select(Alarm).ToArray();
+            var stops = StopConditionsOf(experiment).Select(Alarm).ToArray();
             var props = ExperimentProps(config, region, experiment, stops, failover is null ? null : SwitchoverAction(config, region, failover), network.Network.Vpc) with
             {
                 LogGroup = Logs,
@@ -144,7 +144,7 @@ public sealed class ResilienceStack : EnvironmentStack
     }
 
     /// <summary>The alarms (by construct id) that stop <paramref name="experiment"/>.</summary>
-    public static IReadOnlyList<string> StopConditionsOf(ChaosExperiment experiment, EnvironmentConfig config, RegionConfig region) => experiment switch
+    public static IReadOnlyList<string> StopConditionsOf(ChaosExperiment experiment) => experiment switch
     {
         ChaosExperiment.KarpenterCapacityLoss => ["WorkloadsUnschedulable"],
         ChaosExperiment.AvailabilityZoneLoss => ["WorkloadsUnschedulable", "DatabaseWriterUnavailable"],
