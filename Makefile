@@ -21,7 +21,7 @@ OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
 
-.PHONY: help install build plan deploy-plan cost config diff diff-usage diagram test policy rules pack clean
+.PHONY: help install build plan deploy-plan cost config diff diff-usage diagram test policy rules pack chaos clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,11 @@ policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir 
 
 rules: build ## Regenerate RULES.md from the policy pack
 	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- rules RULES.md
+
+chaos: build ## Show an environment's FIS experiment and its stop conditions, and start it with CONFIRM=<env>: make chaos ENV=dev EXPERIMENT=karpenterCapacityLoss
+	@test -n "$(ENV)" -a -n "$(EXPERIMENT)" || { echo "usage: make chaos ENV=<name> EXPERIMENT=<name> [CONFIRM=<name>] (docs/runbooks/game-day.md)"; exit 2; }
+	@scripts/chaos.sh "$(ENV)" "$(EXPERIMENT)" "$(CONFIRM)"
+
 
 test: build ## Run the whole test suite (one line per test project, then the totals)
 	@scripts/run-tests.sh

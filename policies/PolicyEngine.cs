@@ -76,8 +76,9 @@ public static class PolicyEngine
         var documents = templates.ToList();
         var findings = new List<PolicyFinding>();
         var suppressions = new List<DeclaredSuppression>();
-        var resourceRules = pack.Rules.Where(r => r is not ITemplateRule && r != SuppressionRule.Instance).ToList();
+        var resourceRules = pack.Rules.Where(r => r is not ITemplateRule and not IEnvironmentRule && r != SuppressionRule.Instance).ToList();
         var templateRules = pack.Rules.OfType<ITemplateRule>().ToList();
+        var environmentRules = pack.Rules.OfType<IEnvironmentRule>().ToList();
         foreach (var template in documents)
         {
             var scope = Location.Of(template);
@@ -98,7 +99,39 @@ public static class PolicyEngine
             }
         }
 
+        foreach (var environment in documents.GroupBy(d => d.Environment ?? "", StringComparer.Ordinal))
+        {
+            var group = environment.ToList();
+            foreach (var rule in environmentRules)
+            {
+                RunEnvironmentRule(pack, rule, group, findings);
+            }
+        }
+
         return new PolicyReport(pack.Rules, documents, findings, suppressions);
+    }
+
+    // Each finding lands on its resource, with that resource's suppressions; a rule that throws is reported on the
+    // environment's first template.
+    private static void RunEnvironmentRule(PolicyPack pack, IEnvironmentRule rule, List<TemplateDocument> group, List<PolicyFinding> findings)
+    {
+        List<EnvironmentViolation> found;
+        try
+        {
+            found = rule.CheckEnvironment(group).ToList();
+        }
+#pragma warning disable CA1031 // A faulty rule must not hide every other rule's findings.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Report(pack, rule, Location.Of(group[0]), [new Violation($"The rule failed on this environment ({e.GetType().Name}: {e.Message}); treat its templates as unchecked and fix the rule.", "RuleFailure")], findings);
+            return;
+        }
+
+        foreach (var finding in found)
+        {
+            Report(pack, rule, Location.Of(finding.Resource), [finding.Violation], findings);
+        }
     }
 
     private static void Report(PolicyPack pack, IPolicyRule rule, Location location, List<Violation> violations, List<PolicyFinding> findings)

@@ -93,3 +93,36 @@ public abstract class TemplateRule : ITemplateRule
     /// <inheritdoc />
     public abstract IEnumerable<Violation> CheckTemplate(TemplateDocument document);
 }
+
+/// <summary>A finding of an environment rule: the resource it is about and what is wrong with it.</summary>
+/// <param name="Resource">The resource the finding lands on (and whose suppressions apply).</param>
+/// <param name="Violation">What is wrong.</param>
+public sealed record EnvironmentViolation(TemplateResource Resource, Violation Violation);
+
+/// <summary>
+/// A rule about every template of one environment at once, for what no single template shows (a backup plan in one
+/// stack covering a database in another). The engine groups templates by <see cref="TemplateDocument.Environment"/>
+/// (templates of no known environment form one group) and calls <see cref="CheckEnvironment"/> once per group; each
+/// finding lands on a resource and is suppressed by that resource's suppressions, like a resource rule's.
+/// </summary>
+public interface IEnvironmentRule : IPolicyRule
+{
+    /// <summary>The violations in <paramref name="templates"/>, every template of one environment; empty when it complies.</summary>
+    IEnumerable<EnvironmentViolation> CheckEnvironment(IReadOnlyList<TemplateDocument> templates);
+}
+
+/// <summary>The base of environment rules: no resource types, no per-resource check.</summary>
+public abstract class EnvironmentRule : IEnvironmentRule
+{
+    /// <inheritdoc />
+    public abstract RuleInfo Info { get; }
+
+    /// <summary>Empty: environment rules are not called per resource.</summary>
+    public IReadOnlySet<string> ResourceTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Nothing: the engine calls <see cref="CheckEnvironment"/> instead.</summary>
+    public IEnumerable<Violation> Check(TemplateResource resource) => [];
+
+    /// <inheritdoc />
+    public abstract IEnumerable<EnvironmentViolation> CheckEnvironment(IReadOnlyList<TemplateDocument> templates);
+}

@@ -33,6 +33,7 @@ public static class Program
                Infra.Stacks deploy-target <environment>       print the stage's stack selector, region and OIDC role as key=value lines (GITHUB_OUTPUT)
                Infra.Stacks cost <cdk.out> [--out <dir>] [--environment <name>]
                                                               the monthly idle cost of every environment (make cost)
+               Infra.Stacks chaos-target <environment> <experiment>  print where the experiment's template is (account, region, tag) as key=value lines (make chaos)
                Infra.Stacks preview <base cdk.out> <head cdk.out> [--out <dir>] [--base-label <text>] [--head-label <text>] [--environment <name>]
                                                               compare two synthesized assemblies (make diff); exit 2 on a blocking change
         """;
@@ -73,6 +74,8 @@ public static class Program
                 return PrintDeployTarget(DefaultConfigDirectory, environment, Console.Out, Console.Error);
             case ["cost", var assemblyDirectory, .. var options]:
                 return EstimateCost(assemblyDirectory, options, Console.Out, Console.Error);
+            case ["chaos-target", var environment, var experiment]:
+                return ChaosCommand.PrintTarget(DefaultConfigDirectory, environment, experiment, Console.Out, Console.Error);
             case ["preview", var baseAssembly, var headAssembly, .. var options]:
                 return Preview(baseAssembly, headAssembly, options, Console.Out, Console.Error);
             default:

@@ -55,7 +55,7 @@ public sealed partial class EksCluster : Construct
         AddAddon("VpcCni", "vpc-cni", addonVersions.VpcCni);
         AddAddon("KubeProxy", "kube-proxy", addonVersions.KubeProxy);
         AddAddon("CoreDns", "coredns", addonVersions.CoreDns).Node.AddDependency(SystemNodeGroup);
-        EbsCsiRole = ConfigureEbsCsiDriver(addonVersions.EbsCsiDriver);
+        EbsCsiRole = ConfigureEbsCsiDriver(addonVersions.EbsCsiDriver, props.VolumeTags);
     }
 
     /// <summary>The literal cluster name.</summary>
@@ -342,7 +342,7 @@ public sealed partial class EksCluster : Construct
             PodIdentityAssociations = podIdentity,
         });
 
-    private Role ConfigureEbsCsiDriver(string version)
+    private Role ConfigureEbsCsiDriver(string version, IReadOnlyDictionary<string, string> volumeTags)
     {
         var role = new Role(this, "EbsCsiRole", new RoleProps
         {
@@ -361,6 +361,14 @@ public sealed partial class EksCluster : Construct
         }));
         var addon = AddAddon("EbsCsiDriver", "aws-ebs-csi-driver", version,
             [new CfnAddon.PodIdentityAssociationProperty { ServiceAccount = "ebs-csi-controller-sa", RoleArn = role.RoleArn }]);
+        if (volumeTags.Count > 0)
+        {
+            // Not a StorageClass tagSpecification: a StorageClass's parameters cannot change once it exists.
+            addon.ConfigurationValues = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["controller"] = new Dictionary<string, object> { ["extraVolumeTags"] = volumeTags.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value) },
+            });
+        }
         addon.Node.AddDependency(PodIdentityAgent);
         addon.Node.AddDependency(SystemNodeGroup);
 

@@ -157,6 +157,15 @@ public sealed record EksClusterProps
     /// <value>Two to three <c>m7g.large</c> on AL2023.</value>
     public SystemNodeGroupOptions SystemNodes { get; init; } = new();
 
+    /// <summary>
+    /// Tags the EBS CSI driver puts on every volume (and snapshot) it creates, on top of its own: how volumes that
+    /// CloudFormation never sees (a StatefulSet's) are found by cost allocation and selected by a backup plan. Set
+    /// through the add-on's configuration (<c>controller.extraVolumeTags</c>), which changes in place; volumes created
+    /// before the tags were set keep the tags they had.
+    /// </summary>
+    /// <value>Omitted: the driver's own tags only.</value>
+    public IReadOnlyDictionary<string, string> VolumeTags { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The pinned EKS add-on versions.</summary>
     /// <value><see cref="EksAddonVersions.ForKubernetes"/> of <see cref="Version"/>.</value>
     public EksAddonVersions? AddonVersions { get; init; }

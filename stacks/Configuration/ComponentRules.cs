@@ -22,7 +22,7 @@ namespace Infra.Stacks.Configuration;
 /// The constructs a component is wired to (the VPC, the cluster, the roles) do not exist yet; they are passed as
 /// <c>null</c>. Every component's <c>Validate</c> reads settings only, which the components' tests pin.
 /// </remarks>
-internal static class ComponentRules
+internal static partial class ComponentRules
 {
     // The node role's name and the cluster security group's id are tokens at synth time; the node class check only
     // needs their shape, and nothing in the file sets them.
@@ -167,6 +167,7 @@ internal static class ComponentRules
         Monitoring.Report(KubePrometheusStack.Validate(PlatformStack.MonitoringProps(config, null!)), context);
         Mesh.Report(IstioMesh.Validate(PlatformStack.MeshProps(config, null!, null!, null!)), context);
         Cost.Report(CostGuardrails.Validate(PlatformStack.CostProps(config, null!, null!), config.PrimaryRegion.Name), context);
+        CheckRecovery(config, context);
     }
 
     private static IEnumerable<(RegionConfig Region, string Key)> RegionsWithKeys(EnvironmentConfig config)

@@ -78,6 +78,11 @@ public sealed record EnvironmentConfig
 
     /// <summary>The monthly budget, its alerts and anomaly detection, and the usage assumptions of the cost estimate.</summary>
     public required CostConfig Cost { get; init; }
+    /// <summary>The recovery objectives and the backups that hold them; <c>null</c> when the file declares none (no backups).</summary>
+    public RecoveryConfig? Recovery { get; init; }
+
+    /// <summary>The fault injection experiments; <c>null</c> when the file declares none.</summary>
+    public ChaosConfig? Chaos { get; init; }
 
     /// <summary>The EKS cluster name, also the value of the <c>karpenter.sh/discovery</c> tag.</summary>
     public string ClusterName => $"infra-{Name}";

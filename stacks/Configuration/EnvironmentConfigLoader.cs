@@ -197,6 +197,7 @@ public static class EnvironmentConfigLoader
         context.BeginRules();
         EnvironmentConfigValidator.Validate(config, context);
         PlatformSizing.Check(config, context);
+        RecoveryRules.Validate(config, context);
 
         var ordered = context.Problems.OrderBy(p => p.File == file ? 1 : 0).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return (ordered.Count == 0 ? config : null, ordered);
@@ -223,6 +224,8 @@ public static class EnvironmentConfigLoader
         var mesh = ReadMesh(r.Map("mesh"));
         var deployment = ReadDeployment(r.Map("deployment"));
         var cost = CostConfigReader.Read(r.Map("cost"));
+        var recovery = RecoveryConfigReader.ReadRecovery(r.Map("recovery", required: false));
+        var chaos = RecoveryConfigReader.ReadChaos(r.Map("chaos", required: false));
         r.Done();
 
         return new EnvironmentConfig
@@ -243,6 +246,8 @@ public static class EnvironmentConfigLoader
             Mesh = mesh,
             Deployment = deployment,
             Cost = cost,
+            Recovery = recovery,
+            Chaos = chaos,
         };
     }
 

@@ -210,6 +210,7 @@ public static class ChangeClassifier
             ["AWS::Logs::LogGroup"] = "log group",
             ["AWS::EFS::FileSystem"] = "file system",
             ["AWS::EC2::Volume"] = "volume",
+            ["AWS::Backup::BackupVault"] = "backup vault",
             ["AWS::EC2::VPC"] = "VPC",
             ["AWS::EC2::Subnet"] = "subnet",
         };

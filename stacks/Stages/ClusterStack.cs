@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using System.IO;
@@ -62,6 +63,8 @@ public sealed class ClusterStack : EnvironmentStack
             PublicAccessCidrs = k8s.PublicAccessCidrs,
             ControlPlaneLogRetentionDays = k8s.ControlPlaneLogRetentionDays,
             SystemNodes = k8s.SystemNodes,
+            // The volume selection of the backup plan selects this tag (BackupStack).
+            VolumeTags = config.Recovery is null ? new Dictionary<string, string>() : new Dictionary<string, string>([BackupStack.VolumeTag(config)]),
             RemovalPolicy = StatefulRemovalPolicyOf(config),
         };
     }

@@ -11,8 +11,9 @@ namespace Infra.Stacks.Stages;
 
 /// <summary>
 /// One environment (<c>Dev</c>, <c>Staging</c>, <c>Prod</c>) as a CDK stage: a network stack per region in use, the
-/// EKS cluster stack, the storage stack and, when replicating, the storage replica in the secondary region. Tags and the Lambda runtime
-/// aspect are applied here, since aspects do not cross stage boundaries.
+/// EKS cluster stack, the storage stack and, when replicating, the storage replica in the secondary region; with a
+/// <c>recovery</c> section the backup stacks, and with a <c>chaos</c> section the resilience stacks. Tags and the Lambda
+/// runtime aspect are applied here, since aspects do not cross stage boundaries.
 /// </summary>
 public sealed class EnvironmentStage : Stage
 {
@@ -42,6 +43,9 @@ public sealed class EnvironmentStage : Stage
             : null;
         Storage = new StorageStack(this, "Storage", config, StorageReplica);
         Platform = new PlatformStack(this, "Platform", config, Cluster);
+        BackupStacks = CreateBackupStacks(config);
+        ResilienceStacks = config.Regions.Where(r => ResilienceStack.ExperimentsIn(config, r).Count > 0)
+            .ToDictionary(r => r.Name, r => new ResilienceStack(this, $"Resilience-{r.Name}", config, r, NetworkStacks[r.Name]));
 
         foreach (var stack in Stacks)
         {
@@ -73,9 +77,40 @@ public sealed class EnvironmentStage : Stage
     /// <summary>The replica storage stack (secondary region); <c>null</c> without replication.</summary>
     public StorageReplicaStack? StorageReplica { get; }
 
+    /// <summary>The backup stack of each region in use (the plan in the primary, the copy vault in the secondary); empty without <c>recovery</c>.</summary>
+    public IReadOnlyDictionary<string, BackupStack> BackupStacks { get; }
+
+    /// <summary>The experiments of each region that holds some; empty without <c>chaos</c>.</summary>
+    public IReadOnlyDictionary<string, ResilienceStack> ResilienceStacks { get; }
+
     /// <summary>Every stack of the stage.</summary>
     public IReadOnlyList<EnvironmentStack> Stacks =>
-        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster, Platform, .. DatabaseStacks.Values];
+        [.. NetworkStacks.Values, .. StorageReplica is null ? [] : new EnvironmentStack[] { StorageReplica }, Storage, Cluster, Platform, .. DatabaseStacks.Values,
+            .. BackupStacks.Values, .. ResilienceStacks.Values];
+
+    // The copy vault first: the primary's plan copies into it, across regions (so no reference makes the order).
+    private Dictionary<string, BackupStack> CreateBackupStacks(EnvironmentConfig config)
+    {
+        var stacks = new Dictionary<string, BackupStack>();
+        if (config.Recovery is null)
+        {
+            return stacks;
+        }
+
+        var copyVault = config.SecondaryRegion is { } secondary && config.Recovery.Backup.CopyToSecondaryRegion
+            ? new BackupStack(this, $"Backup-{secondary.Name}", config, secondary)
+            : null;
+        var primary = new BackupStack(this, $"Backup-{config.PrimaryRegion.Name}", config, Storage, Platform);
+        primary.AddDependency(DatabaseStacks[config.PrimaryRegion.Name], "the plan selects the database cluster by its ARN");
+        stacks[config.PrimaryRegion.Name] = primary;
+        if (copyVault is not null)
+        {
+            primary.AddDependency(copyVault, "every recovery point is copied into the secondary region's vault");
+            stacks[copyVault.TargetRegion.Name] = copyVault;
+        }
+
+        return stacks;
+    }
 
     private DatabaseStack SecondaryDatabase(EnvironmentConfig config, RegionConfig region, DatabaseStack home)
     {

@@ -18,6 +18,34 @@ namespace Infra.Components.Tests;
 public sealed class ValidateReadsSettingsOnlyTests
 {
     [Fact]
+    public void Backup() =>
+        Assert.Equal(["Rules[0].RetentionDays"], Infra.Components.Backup.BackupProtection.Validate(new Infra.Components.Backup.BackupProtectionProps
+        {
+            PlanName = "plan",
+            Vault = new Infra.Components.Backup.RecoveryVaultProps { VaultName = "vault" },
+            Rules = [new Infra.Components.Backup.BackupRuleOptions { Name = "daily", Frequency = Infra.Components.Backup.BackupFrequency.Daily, RetentionDays = 0 }],
+            Selections = [new Infra.Components.Backup.BackupResourceSelection { Name = "data", ResourceArns = ["*"] }],
+            AlertTopic = null,
+        }).Select(p => p.Property));
+
+    [Fact]
+    public void Experiment() =>
+        Assert.Equal(["Actions[0].DurationMinutes"], Infra.Components.Resilience.FaultInjectionExperiment.Validate(new Infra.Components.Resilience.FaultInjectionExperimentProps
+        {
+            ExperimentName = "dev-zone",
+            Hypothesis = "h",
+            StopConditions = [null!],
+            Actions =
+            [
+                new Infra.Components.Resilience.DisruptConnectivityAction
+                {
+                    Name = "cut", DurationMinutes = 0, Vpc = null,
+                    Subnets = new Infra.Components.Resilience.ExperimentTarget { Name = "s", ResourceType = Infra.Components.Resilience.ExperimentTargetType.Ec2Subnet, ResourceArns = ["arn:aws:ec2:us-east-1:123456789012:subnet/subnet-1"] },
+                },
+            ],
+        }).Select(p => p.Property));
+
+    [Fact]
     public void Monitoring() =>
         Assert.Equal(["Retention"], KubePrometheusStack.Validate(new KubePrometheusStackProps { Cluster = null!, Retention = "0d" }).Select(p => p.Property));
 

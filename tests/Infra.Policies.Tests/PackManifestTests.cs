@@ -24,6 +24,7 @@ public sealed class PackManifestTests
             "INFRA-DATA-1 Error",
             "INFRA-DATA-2 Error",
             "INFRA-DATA-3 Error",
+            "INFRA-DATA-4 Error",
             "INFRA-EC2-1 Error",
             "INFRA-EC2-2 Warning",
             "INFRA-EC2-3 Error",

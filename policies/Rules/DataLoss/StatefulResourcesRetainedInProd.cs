@@ -11,7 +11,7 @@ public sealed class StatefulResourcesRetainedInProd : AnyResourceRule
     {
         "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::S3::Bucket", "AWS::KMS::Key",
         "AWS::EKS::Cluster", "Custom::AWSCDK-EKS-Cluster", "AWS::SecretsManager::Secret", "AWS::Logs::LogGroup",
-        "AWS::DynamoDB::Table", "AWS::EFS::FileSystem", "AWS::EC2::Volume",
+        "AWS::DynamoDB::Table", "AWS::EFS::FileSystem", "AWS::EC2::Volume", "AWS::Backup::BackupVault",
     };
 
     /// <summary>Types whose policies may be <c>Snapshot</c> (CloudFormation snapshots them before deleting).</summary>
@@ -26,7 +26,7 @@ public sealed class StatefulResourcesRetainedInProd : AnyResourceRule
         PolicyLevel.Error,
         "DataLoss",
         "In prod, stateful resources are retained (or snapshotted) on deletion and on replacement",
-        "Without a Retain or Snapshot policy, removing the resource from the template, or a property change that replaces it, deletes the database, bucket, key, cluster, secret or audit log for good.",
+        "Without a Retain or Snapshot policy, removing the resource from the template, or a property change that replaces it, deletes the database, bucket, key, cluster, secret, backup vault or audit log for good.",
         "Give the resource RemovalPolicy.RETAIN (or SNAPSHOT for databases and volumes); the environment config's protection.retainStatefulResources does this for every component.");
 
     /// <inheritdoc />

@@ -89,6 +89,26 @@ public static class CrossCuttingRuleFixtures
             "Stack Fixture holds this AWS::S3::Bucket but has no termination protection; turn it on.",
             "Stack Fixture holds this AWS::KMS::Key but has no termination protection; turn it on.").In("production").InStackWithTerminationProtection(false),
 
+        RuleFixture.Compliant("INFRA-DATA-4", "a production bucket selected by its ARN and a bucket it logs to", """
+            {
+              "Data": { "Type": "AWS::S3::Bucket", "Properties": { "LoggingConfiguration": { "DestinationBucketName": { "Ref": "Logs" } } } },
+              "Logs": { "Type": "AWS::S3::Bucket" },
+              "Selection": { "Type": "AWS::Backup::BackupSelection", "Properties": { "BackupPlanId": "plan", "BackupSelection": {
+                "IamRoleArn": "arn:aws:iam::111111111111:role/backup", "SelectionName": "data", "Resources": [ { "Fn::GetAtt": [ "Data", "Arn" ] } ] } } }
+            }
+            """, "production"),
+        RuleFixture.Compliant("INFRA-DATA-4", "a development bucket nobody backs up", """
+            { "Data": { "Type": "AWS::S3::Bucket" } }
+            """, "development"),
+        RuleFixture.NonCompliant("INFRA-DATA-4", "a preproduction database no selection names", """
+            {
+              "Cluster": { "Type": "AWS::RDS::DBCluster", "Properties": { "DBClusterIdentifier": "infra-staging-us-east-1", "Engine": "aurora-postgresql" } },
+              "Selection": { "Type": "AWS::Backup::BackupSelection", "Properties": { "BackupPlanId": "plan", "BackupSelection": {
+                "IamRoleArn": "arn:aws:iam::111111111111:role/backup", "SelectionName": "other", "Resources": [ "arn:aws:rds:us-east-1:111111111111:cluster:infra-other" ] } } }
+            }
+            """,
+            "No backup selection of this environment covers this AWS::RDS::DBCluster (infra-staging-us-east-1): neither by ARN nor by a tag it carries. Add it to a backup plan's selection (the environment file's recovery section).").In("preproduction"),
+
         RuleFixture.Compliant("INFRA-COST-2", "two weeks of logs", """
             { "L": { "Type": "AWS::Logs::LogGroup", "Properties": { "RetentionInDays": 14 } } }
             """),

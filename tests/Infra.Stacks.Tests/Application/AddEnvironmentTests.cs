@@ -45,7 +45,9 @@ public sealed class AddEnvironmentTests : IDisposable
         var stacks = TemplateLoader.ReadAssembly(outdir).Stacks;
         Assert.All(stacks, s => Assert.Equal(("LoadTest", "load-test", "production", "444444444444"), (s.Stage, s.Environment, s.Profile, s.Account)));
         Assert.Contains(stacks, s => s.StackName == "infra-load-test-cluster");
-        Assert.Equal(8, stacks.Count);
+        // Per region: network, database, backup (the plan, or the copy vault) and resilience (the experiments held there);
+        // plus storage, its replica, the cluster and the platform.
+        Assert.Equal(12, stacks.Count);
         // The production profile, not the name, gives it termination protection and the production-only rules.
         Assert.All(stacks, s => Assert.True(s.TerminationProtection, s.StackName));
         Assert.All(TemplateLoader.Load(outdir), t => Assert.True(t.IsProduction, t.StackName));

@@ -195,6 +195,27 @@ internal static class ConfigDocuments
         cost:
           monthlyBudgetUsd: 1500
           blockOverBudget: true
+        recovery:
+          rpoMinutes: 15
+          rtoMinutes: 240
+          backup:
+            continuousRetentionDays: 35
+            rules:
+              - name: daily
+                frequency: daily
+                retentionDays: 35
+            copyToSecondaryRegion: true
+            vaultLock:
+              mode: compliance
+              changeableForDays: 3
+              minRetentionDays: 7
+              maxRetentionDays: 400
+            restoreTesting:
+              frequency: weekly
+        chaos:
+          experiments: [karpenterCapacityLoss, availabilityZoneLoss, auroraGlobalSwitchover]
+          zoneOutage:
+            zone: us-east-1b
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

@@ -252,7 +252,7 @@ public sealed class EnvironmentConfigLoaderTests
         Assert.Equal(
             [
                 "dev.yaml:2: account: '12345' is not an AWS account id; use the 12 digits, quoted (\"123456789012\").",
-                "dev.yaml:3: owner: is not a known key; allowed keys here: account, cost, database, deployment, kubernetes, mesh, network, observability, primaryRegion, profile, protection, secondaryRegion, storage, tags.",
+                "dev.yaml:3: owner: is not a known key; allowed keys here: account, chaos, cost, database, deployment, kubernetes, mesh, network, observability, primaryRegion, profile, protection, recovery, secondaryRegion, storage, tags.",
                 "dev.yaml:6: primaryRegion.availabilityZones[1]: 'us-west-2b' is not an availability zone of us-east-1; use one of: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f.",
                 "dev.yaml:16: network.flowLogs.retentionDays: 10 is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
                 "dev.yaml:26: protection.deletionProtection: is not a known key; allowed keys here: retainStatefulResources, terminationProtection.",

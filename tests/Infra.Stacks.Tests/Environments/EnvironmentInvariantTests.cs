@@ -26,7 +26,7 @@ public sealed class EnvironmentInvariantTests
     {
         var (stacks, missing) = PlanSummary.Read(_env.OutDir);
         Assert.Empty(missing);
-        Assert.Equal(21, stacks.Count);
+        Assert.Equal(31, stacks.Count);
         foreach (var stack in _env.AllStacks)
         {
             Assert.DoesNotContain("dummy1", _env.Json(stack).ToJsonString(), System.StringComparison.Ordinal);

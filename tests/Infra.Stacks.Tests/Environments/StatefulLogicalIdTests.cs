@@ -78,31 +78,73 @@ public sealed class StatefulLogicalIdTests
         Assert.Equal(["DataReplicaKey36E4E20F"], json.Resources("AWS::KMS::Key").Keys.ToArray());
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_backup_vault_and_key_ids(string tier)
+    {
+        var stage = _env.Stages[tier];
+        var primary = _env.Json(stage.BackupStacks[stage.Config.PrimaryRegion.Name]);
+        Assert.Equal(["BackupVault368E0ECE"], primary.Resources("AWS::Backup::BackupVault").Keys.ToArray());
+        Assert.Equal(["BackupVaultKeyA286A54F"], primary.Resources("AWS::KMS::Key").Keys.ToArray());
+        if (stage.Config.SecondaryRegion is { } secondary)
+        {
+            var copy = _env.Json(stage.BackupStacks[secondary.Name]);
+            Assert.Equal(["CopyVault87F9E5EC"], copy.Resources("AWS::Backup::BackupVault").Keys.ToArray());
+            Assert.Equal(["CopyVaultKeyD618E163"], copy.Resources("AWS::KMS::Key").Keys.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void Keeps_the_experiment_log_ids(string tier)
+    {
+        foreach (var stack in _env.Stages[tier].ResilienceStacks.Values)
+        {
+            var json = _env.Json(stack);
+            Assert.Equal(["ExperimentLogs98E3CD5B"], json.Resources("AWS::Logs::LogGroup").Keys.ToArray());
+            Assert.Equal(["LogKeyE83D0C1B"], json.Resources("AWS::KMS::Key").Keys.ToArray());
+        }
+    }
+
     [Fact]
     public void Keeps_the_stack_artifact_ids_and_names()
     {
         var names = _env.AllStacks.Select(s => $"{s.Node.Path} => {s.StackName}").Order().ToArray();
         Assert.Equal(
             [
+                "Dev/Backup-us-east-1 => infra-dev-backup-us-east-1",
                 "Dev/Cluster => infra-dev-cluster",
                 "Dev/Database-us-east-1 => infra-dev-database-us-east-1",
                 "Dev/Network-us-east-1 => infra-dev-network-us-east-1",
                 "Dev/Platform => infra-dev-platform",
+                "Dev/Resilience-us-east-1 => infra-dev-resilience-us-east-1",
                 "Dev/Storage => infra-dev-storage",
+                "Prod/Backup-us-east-1 => infra-prod-backup-us-east-1",
+                "Prod/Backup-us-west-2 => infra-prod-backup-us-west-2",
                 "Prod/Cluster => infra-prod-cluster",
                 "Prod/Database-us-east-1 => infra-prod-database-us-east-1",
                 "Prod/Database-us-west-2 => infra-prod-database-us-west-2",
                 "Prod/Network-us-east-1 => infra-prod-network-us-east-1",
                 "Prod/Network-us-west-2 => infra-prod-network-us-west-2",
                 "Prod/Platform => infra-prod-platform",
+                "Prod/Resilience-us-east-1 => infra-prod-resilience-us-east-1",
+                "Prod/Resilience-us-west-2 => infra-prod-resilience-us-west-2",
                 "Prod/Storage => infra-prod-storage",
                 "Prod/StorageReplica => infra-prod-storage-replica",
+                "Staging/Backup-us-east-1 => infra-staging-backup-us-east-1",
+                "Staging/Backup-us-west-2 => infra-staging-backup-us-west-2",
                 "Staging/Cluster => infra-staging-cluster",
                 "Staging/Database-us-east-1 => infra-staging-database-us-east-1",
                 "Staging/Database-us-west-2 => infra-staging-database-us-west-2",
                 "Staging/Network-us-east-1 => infra-staging-network-us-east-1",
                 "Staging/Network-us-west-2 => infra-staging-network-us-west-2",
                 "Staging/Platform => infra-staging-platform",
+                "Staging/Resilience-us-east-1 => infra-staging-resilience-us-east-1",
+                "Staging/Resilience-us-west-2 => infra-staging-resilience-us-west-2",
                 "Staging/Storage => infra-staging-storage",
                 "Staging/StorageReplica => infra-staging-storage-replica",
             ],

@@ -150,7 +150,8 @@ public sealed class AssemblyPreviewTests : IDisposable
         Assert.Contains(json["policy"]!.AsArray(), p =>
             (string?)p!["ruleId"] == "INFRA-DATA-1" && (string?)p["logicalId"] == "AccessLogs247031D9" && (bool)p["blocking"]! && (string?)p["change"] == "introduced");
         var markdown = File.ReadAllText(Path.Combine(_root, "out", "preview.md"));
-        Assert.Contains($"| prod | `{prod.Storage.StackName}` | us-east-1 | 0 | 1 | 0 | 1 | **1** |", markdown, StringComparison.Ordinal);
+        // Two blocking changes: the bucket, and its export, which the backup plan still imports.
+        Assert.Contains($"| prod | `{prod.Storage.StackName}` | us-east-1 | 0 | 1 | 0 | 1 | **2** |", markdown, StringComparison.Ordinal);
         Assert.Contains("database replaced (a new, empty one is created) by a change to StorageEncrypted", output.ToString(), StringComparison.Ordinal);
     }
 
