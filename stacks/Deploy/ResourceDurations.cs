@@ -87,6 +87,13 @@ public static class ResourceDurations
         new("AWS::Budgets::Budget", 0.25, 0.25, "Synchronous AWS Budgets call."),
         new("AWS::CE::AnomalyMonitor", 0.25, 0.25, "Synchronous Cost Explorer call (detection itself starts within a day)."),
         new("AWS::CE::AnomalySubscription", 0.25, 0.25, "Synchronous Cost Explorer call."),
+        new("AWS::Backup::BackupVault", 0.5, 0.25, "Synchronous AWS Backup calls: the vault, its access policy, lock and notifications."),
+        new("AWS::Backup::BackupPlan", 0.25, 0.25, "Synchronous AWS Backup call."),
+        new("AWS::Backup::BackupSelection", 0.25, 0.25, "Synchronous AWS Backup call; any change replaces it."),
+        new("AWS::Backup::RestoreTestingPlan", 0.25, 0.25, "Synchronous AWS Backup call."),
+        new("AWS::Backup::RestoreTestingSelection", 0.25, 0.25, "Synchronous AWS Backup call."),
+        new("AWS::FIS::ExperimentTemplate", 0.25, 0.25, "Synchronous FIS call; a tag change replaces the template."),
+        new("AWS::SSM::Document", 0.25, 0.25, "Synchronous Systems Manager call."),
         new("AWS::Lambda::Function", 1, 1, "In a VPC the function is Pending until its network interfaces exist; CloudFormation waits for Active.")
         {
             When = "in a VPC", AppliesTo = p => p["VpcConfig"] is not null,

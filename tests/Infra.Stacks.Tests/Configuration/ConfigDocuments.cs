@@ -192,9 +192,6 @@ internal static class ConfigDocuments
             maxReplicas: 4
         deployment:
           roleArn: arn:aws:iam::333333333333:role/infra-github-deploy
-        cost:
-          monthlyBudgetUsd: 1500
-          blockOverBudget: true
         recovery:
           rpoMinutes: 15
           rtoMinutes: 240
@@ -216,6 +213,9 @@ internal static class ConfigDocuments
           experiments: [karpenterCapacityLoss, availabilityZoneLoss, auroraGlobalSwitchover]
           zoneOutage:
             zone: us-east-1b
+        cost:
+          monthlyBudgetUsd: 1500
+          blockOverBudget: true
         """;
 
     /// <summary>A valid staging environment: the prod document under the staging name.</summary>

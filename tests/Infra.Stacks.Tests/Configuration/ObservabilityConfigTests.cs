@@ -47,8 +47,8 @@ public sealed class ObservabilityConfigTests
     public void Prod_requires_two_prometheus_and_two_alertmanager_replicas() =>
         Assert.Equal(
             [
-                "prod.yaml:106: observability.prometheus.replicas: 1: production needs 2 so monitoring survives losing a node; set replicas: 2.",
-                "prod.yaml:112: observability.alertmanager.replicas: 1: production needs 2 so alerts still go out while a node is replaced; set replicas: 2.",
+                "prod.yaml:109: observability.prometheus.replicas: 1: production needs 2 so monitoring survives losing a node; set replicas: 2.",
+                "prod.yaml:115: observability.alertmanager.replicas: 1: production needs 2 so alerts still go out while a node is replaced; set replicas: 2.",
             ],
             Problems(WithObservability(Prod, 1, "15d", "100", "'1'", "4Gi", 1), "prod.yaml"));
 

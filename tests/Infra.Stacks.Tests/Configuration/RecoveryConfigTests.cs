@@ -146,8 +146,8 @@ public sealed class RecoveryConfigTests
     public void Rejects_a_zone_experiment_without_a_zone_and_a_switchover_without_a_secondary_region() =>
         Assert.Equal(
             [
-                "dev.yaml:81: chaos.zoneOutage: is missing; availabilityZoneLoss needs the zone to take away (zoneOutage: zone: <one of primaryRegion.availabilityZones>).",
-                "dev.yaml:82: chaos.experiments[1]: auroraGlobalSwitchover needs a global database, which needs a secondaryRegion; add secondaryRegion or remove the experiment.",
+                "dev.yaml:83: chaos.zoneOutage: is missing; availabilityZoneLoss needs the zone to take away (zoneOutage: zone: <one of primaryRegion.availabilityZones>).",
+                "dev.yaml:84: chaos.experiments[1]: auroraGlobalSwitchover needs a global database, which needs a secondaryRegion; add secondaryRegion or remove the experiment.",
             ],
             Problems(Dev + "\nchaos:\n  experiments: [availabilityZoneLoss, auroraGlobalSwitchover]\n", "dev.yaml"));
 }

@@ -54,7 +54,7 @@ public sealed class CostDeltaTests : IDisposable
         Assert.Equal(5 * (32.85m + 0.23m), dev.Delta);
         Assert.Equal("+$164.25/month: 5 more NAT gateway (us-east-1)", dev.Lines[0].Describe());
         Assert.Equal("+$1.15/month: 5 more NAT gateway data processed (us-east-1)", dev.Lines[1].Describe());
-        // $163.97 + $165.40 is over dev's $170: a warning, since dev's file does not block.
+        // $166.20 + $165.40 is over dev's $170: a warning, since dev's file does not block.
         Assert.True(dev.OverBudget);
         Assert.False(dev.IsBlocking);
     }
@@ -73,7 +73,7 @@ public sealed class CostDeltaTests : IDisposable
             prod.Lines.Select(l => l.Describe()));
         Assert.True(prod.IsBlocking, $"prod after {prod.After} against its blocking budget of 1300");
         var markdown = CostDelta.Markdown([prod]);
-        Assert.Contains("| prod | $1,237.45 | $1,438.93 | +$201.48 | **⛔ over $1,300.00** |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| prod | $1,241.81 | $1,443.29 | +$201.48 | **⛔ over $1,300.00** |", markdown, StringComparison.Ordinal);
         Assert.Contains("(`cost.blockOverBudget`)", markdown, StringComparison.Ordinal);
         var result = new PreviewResult("base", "head", "engine", [], []) { Cost = [prod] };
         Assert.Equal(1, result.BlockingCount);
@@ -112,8 +112,8 @@ public sealed class CostDeltaTests : IDisposable
         var json = CostDelta.Json(CostDelta.Compare(_env.CheckedTemplates, _head, "dev"));
 
         var dev = json.Single()!;
-        Assert.Equal(163.97m, (decimal)dev["beforeUsd"]!);
-        Assert.Equal(130.89m, (decimal)dev["afterUsd"]!);
+        Assert.Equal(166.20m, (decimal)dev["beforeUsd"]!);
+        Assert.Equal(133.12m, (decimal)dev["afterUsd"]!);
         Assert.Equal("-$32.85/month: 1 fewer NAT gateway (us-east-1)", (string?)dev["lines"]![0]!["text"]);
     }
 

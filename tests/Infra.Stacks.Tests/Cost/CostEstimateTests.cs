@@ -50,15 +50,22 @@ public sealed class CostEstimateTests
             + 0.40m             // Grafana's secret
             + 1.60m             // Prometheus volume, created at run time: 20 GiB x $0.08
             + 16.43m;           // the gateway's internal NLB, created at run time: 730 h x $0.0225
+        var backup = 1.00m;     // KMS key of the recovery vault (recovery points bill as backup storage, not estimated)
+        var resilience = 1.00m  // KMS key of the experiment logs
+            + 0.03m             // experiment logs ingested: 0.05 GB x $0.50 = 0.025
+            + 0.00m             // stored: 0.05 GB x 3 months = 0.15 GB-month x $0.03 = 0.0045
+            + 0.20m;            // the two stop-condition alarms x $0.10
 
         Assert.Equal(network, Dev.ByStack["infra-dev-network-us-east-1"]);
         Assert.Equal(cluster, Dev.ByStack["infra-dev-cluster"]);
         Assert.Equal(database, Dev.ByStack["infra-dev-database-us-east-1"]);
         Assert.Equal(storage, Dev.ByStack["infra-dev-storage"]);
         Assert.Equal(platform, Dev.ByStack["infra-dev-platform"]);
-        Assert.Equal(163.97m, network + cluster + database + storage + platform);
-        Assert.Equal(163.97m, Dev.Total);
-        Assert.Equal(163.97m, Dev.ByRegion["us-east-1"]);
+        Assert.Equal(backup, Dev.ByStack["infra-dev-backup-us-east-1"]);
+        Assert.Equal(resilience, Dev.ByStack["infra-dev-resilience-us-east-1"]);
+        Assert.Equal(166.20m, network + cluster + database + storage + platform + backup + resilience);
+        Assert.Equal(166.20m, Dev.Total);
+        Assert.Equal(166.20m, Dev.ByRegion["us-east-1"]);
     }
 
     [Theory]
@@ -127,12 +134,12 @@ public sealed class CostEstimateTests
     public void Renders_the_estimate_as_a_table_markdown_and_json_with_the_price_date()
     {
         var text = CostReport.Text(_estimate);
-        Assert.Contains("dev: $163.97/month at idle (us-east-1 $163.97); budget $170.00", text, StringComparison.Ordinal);
+        Assert.Contains("dev: $166.20/month at idle (us-east-1 $166.20); budget $170.00", text, StringComparison.Ordinal);
         Assert.Contains($"checked {PriceTable.Default.Date}", text, StringComparison.Ordinal);
         Assert.Contains("unpriced: none", text, StringComparison.Ordinal);
-        Assert.Contains("| dev | $163.97 | us-east-1 $163.97 | $170.00 |", CostReport.Markdown(_estimate), StringComparison.Ordinal);
+        Assert.Contains("| dev | $166.20 | us-east-1 $166.20 | $170.00 |", CostReport.Markdown(_estimate), StringComparison.Ordinal);
         var json = System.Text.Json.Nodes.JsonNode.Parse(CostReport.Json(_estimate))!;
-        Assert.Equal(163.97m, (decimal)json["environments"]![0]!["monthlyUsd"]!);
+        Assert.Equal(166.20m, (decimal)json["environments"]![0]!["monthlyUsd"]!);
         Assert.Equal(PriceTable.Default.Version, (string?)json["priceTable"]!["version"]);
     }
 }

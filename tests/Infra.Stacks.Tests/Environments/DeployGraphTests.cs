@@ -22,20 +22,33 @@ public sealed partial class DeployGraphTests
 
     public DeployGraphTests(SynthesizedEnvironments environments) => _env = environments;
 
+    // The backup plan selects the database and the data bucket, alerts to the platform's topic and copies to the other
+    // region's vault: it comes last, in a minute or two. The resilience stacks' alarms and role need only the network.
     private static readonly string[] TwoRegionGraph =
     [
+        "Backup-us-east-1 -> Backup-us-west-2",
+        "Backup-us-east-1 -> Database-us-east-1",
+        "Backup-us-east-1 -> Platform",
+        "Backup-us-east-1 -> Storage",
         "Cluster -> Network-us-east-1",
         "Database-us-east-1 -> Network-us-east-1",
         "Database-us-west-2 -> Database-us-east-1",
         "Database-us-west-2 -> Network-us-west-2",
         "Platform -> Cluster",
         "Platform -> Network-us-east-1",
+        "Resilience-us-east-1 -> Network-us-east-1",
         "Storage -> StorageReplica",
     ];
 
     public static TheoryData<string, string[]> Graphs => new()
     {
-        { "dev", ["Cluster -> Network-us-east-1", "Database-us-east-1 -> Network-us-east-1", "Platform -> Cluster", "Platform -> Network-us-east-1"] },
+        {
+            "dev",
+            [
+                "Backup-us-east-1 -> Database-us-east-1", "Backup-us-east-1 -> Platform", "Backup-us-east-1 -> Storage", "Cluster -> Network-us-east-1",
+                "Database-us-east-1 -> Network-us-east-1", "Platform -> Cluster", "Platform -> Network-us-east-1", "Resilience-us-east-1 -> Network-us-east-1",
+            ]
+        },
         { "staging", TwoRegionGraph },
         { "prod", TwoRegionGraph },
     };
@@ -71,16 +84,17 @@ public sealed partial class DeployGraphTests
     }
 
     [Fact]
-    public void Prod_deploys_in_three_waves_with_the_cluster_and_the_primary_database_side_by_side()
+    public void Prod_deploys_in_four_waves_with_the_cluster_and_the_primary_database_side_by_side()
     {
         var prod = _env.Stages["prod"];
         var waves = Plan("prod").Waves.Select(w => w.Select(s => s.StackName).Order(StringComparer.Ordinal).ToArray()).ToArray();
 
         Assert.Equal(
             [
-                new[] { prod.NetworkStacks["us-east-1"].StackName, prod.NetworkStacks["us-west-2"].StackName, prod.StorageReplica!.StackName },
-                new[] { prod.Cluster.StackName, prod.DatabaseStacks["us-east-1"].StackName, prod.Storage.StackName },
+                new[] { "infra-prod-backup-us-west-2", prod.NetworkStacks["us-east-1"].StackName, prod.NetworkStacks["us-west-2"].StackName, "infra-prod-resilience-us-west-2", prod.StorageReplica!.StackName },
+                new[] { prod.Cluster.StackName, prod.DatabaseStacks["us-east-1"].StackName, "infra-prod-resilience-us-east-1", prod.Storage.StackName },
                 new[] { prod.DatabaseStacks["us-west-2"].StackName, prod.Platform.StackName },
+                new[] { "infra-prod-backup-us-east-1" },
             ],
             waves.Select(w => w.Order(StringComparer.Ordinal).ToArray()).ToArray());
     }
