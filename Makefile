@@ -17,6 +17,10 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= 20
 STEP := scripts/step.sh
 
 CDK := node_modules/.bin/cdk
+# The app as make build left it: `dotnet run` would check the build again (seconds per call) after make already built it.
+# cdk.json keeps `dotnet run` for the CDK CLI used by hand, which builds when it must.
+APP := dotnet stacks/bin/Debug/net10.0/Infra.Stacks.dll
+export INFRA_APP := $(APP)
 OUT := cdk.out
 PACKAGES := artifacts/packages
 PACKABLE := components/Infra.Components.csproj policies/Infra.Policies.csproj
@@ -39,20 +43,20 @@ build: install ## Compile every project (warnings are errors)
 plan: build ## Synthesize every environment (or ENV=<name>) offline into cdk.out, summarize it and print its deploy plan; FINDINGS=all lists every finding
 	@rm -rf $(OUT)
 	@$(STEP) "cdk synth" scripts/synth.sh $(OUT) $(if $(ENV),--context environment=$(ENV))
-	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- summary $(OUT) $(if $(FINDINGS),--findings $(FINDINGS))
-	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV)) --summary
+	@$(APP) summary $(OUT) $(if $(FINDINGS),--findings $(FINDINGS))
+	@$(APP) deploy-plan $(OUT) $(if $(ENV),--environment $(ENV)) --summary
 
 deploy-plan: plan ## Print each environment's deploy waves, stack estimates and critical path in full (or ENV=<name>)
-	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- deploy-plan $(OUT) $(if $(ENV),--environment $(ENV))
+	@$(APP) deploy-plan $(OUT) $(if $(ENV),--environment $(ENV))
 
 cost: build ## The monthly idle cost of every environment (or ENV=<name>): line items, assumptions, price date; artifacts/cost/cost.{md,json}
 	@rm -rf $(OUT)
 	@$(STEP) "cdk synth" scripts/synth.sh $(OUT) $(if $(ENV),--context environment=$(ENV))
-	@$(STEP) "estimating the monthly cost" dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- cost $(OUT) --out artifacts/cost $(if $(ENV),--environment $(ENV))
+	@$(STEP) "estimating the monthly cost" $(APP) cost $(OUT) --out artifacts/cost $(if $(ENV),--environment $(ENV))
 
 config: build ## Print one environment's effective configuration, each value with the file and line that set it: make config ENV=prod
 	@test -n "$(ENV)" || { echo "usage: make config ENV=<name>"; exit 2; }
-	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- config "$(ENV)"
+	@$(APP) config "$(ENV)"
 
 diff: diff-usage build ## Preview a change offline against a git ref: make diff BASE=origin/main [ENV=<name>] (exit 2 on a blocking change)
 	@ENV="$(ENV)" scripts/diff.sh "$$BASE" "$${DIFF_OUT:-artifacts/diff}"
@@ -61,14 +65,14 @@ diff-usage:
 	@test -n "$${BASE:-}" || { echo "usage: make diff BASE=<git ref> [ENV=<name>] [DIFF_OUT=artifacts/diff]"; exit 2; }
 
 diagram: plan ## Redraw the architecture (Mermaid, from the synthesized app) in README.md
-	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- diagram $(OUT) --write README.md
+	$(APP) diagram $(OUT) --write README.md
 
 policy: build ## Check any CloudFormation templates: make policy TEMPLATES=<dir or file> [PROFILE=production] [ENVIRONMENT=<name>] [REPORTS=artifacts/policy] [FINDINGS=all]
 	@test -n "$(TEMPLATES)" || { echo "usage: make policy TEMPLATES=<dir or file> [PROFILE=development|preproduction|production] [ENVIRONMENT=<name>] [REPORTS=artifacts/policy] [FINDINGS=all]"; exit 2; }
-	@dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(PROFILE),--profile $(PROFILE)) $(if $(REPORTS),--reports $(REPORTS)) $(if $(FINDINGS),--findings $(FINDINGS))
+	@$(APP) policy "$(TEMPLATES)" $(if $(ENVIRONMENT),--environment $(ENVIRONMENT)) $(if $(PROFILE),--profile $(PROFILE)) $(if $(REPORTS),--reports $(REPORTS)) $(if $(FINDINGS),--findings $(FINDINGS))
 
 rules: build ## Regenerate RULES.md from the policy pack
-	dotnet run --project stacks/Infra.Stacks.csproj --no-build --no-launch-profile -- rules RULES.md
+	$(APP) rules RULES.md
 
 chaos: build ## Show an environment's FIS experiment and its stop conditions, and start it with CONFIRM=<env>: make chaos ENV=dev EXPERIMENT=karpenterCapacityLoss
 	@test -n "$(ENV)" -a -n "$(EXPERIMENT)" || { echo "usage: make chaos ENV=<name> EXPERIMENT=<name> [CONFIRM=<name>] (docs/runbooks/game-day.md)"; exit 2; }

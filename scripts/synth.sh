@@ -14,5 +14,6 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" -le 20 ] && [[ ",${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-}," == *",${node_major},"* ]]; then
   echo "note: Node.js $(node --version) is past its end of life and unsupported by jsii, the CDK's runtime; install Node.js 22 or newer (make silences jsii's banner about it)."
 fi
-node_modules/.bin/cdk synth --quiet --output "$out" "$@" 2>&1 \
+# make passes the built app (INFRA_APP) so the synth does not build again; by hand, cdk.json's `dotnet run` is used.
+node_modules/.bin/cdk synth ${INFRA_APP:+--app "$INFRA_APP"} --quiet --output "$out" "$@" 2>&1 \
   | awk '!/^Successfully synthesized to / && !/^Supply a stack id \(/ { print; fflush() }'
