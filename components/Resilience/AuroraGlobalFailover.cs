@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SSM;
 using Constructs;
 using Infra.Components.Internal;
+using Infra.Components.Resilience.Internal;
 
 namespace Infra.Components.Resilience;
 
@@ -121,74 +121,69 @@ public sealed partial class AuroraGlobalFailover : Construct
     private static Dictionary<string, object> Content(AuroraGlobalFailoverProps props)
     {
         var global = props.GlobalClusterIdentifier;
-        return new Dictionary<string, object>
+        return HelmValues.From(new AutomationDocument
         {
-            ["schemaVersion"] = "0.3",
-            ["description"] = $"Moves the writer of Aurora global database {global} to TargetDbClusterArn: a switchover (planned, no data loss) or a failover (AllowDataLoss). See docs/runbooks/aurora-global-failover.md.",
-            ["assumeRole"] = "{{ AutomationAssumeRole }}",
-            ["parameters"] = new Dictionary<string, object>
+            Description = $"Moves the writer of Aurora global database {global} to TargetDbClusterArn: a switchover (planned, no data loss) or a failover (AllowDataLoss). See docs/runbooks/aurora-global-failover.md.",
+            AssumeRole = "{{ AutomationAssumeRole }}",
+            Parameters = new Dictionary<string, DocumentParameter>
             {
-                ["AutomationAssumeRole"] = new Dictionary<string, object> { ["type"] = "String", ["description"] = "The role the automation runs as." },
-                ["Mode"] = new Dictionary<string, object> { ["type"] = "String", ["allowedValues"] = new[] { "switchover", "failover" }, ["default"] = "switchover" },
-                ["TargetDbClusterArn"] = new Dictionary<string, object> { ["type"] = "String", ["allowedValues"] = props.MemberClusterArns.ToArray(), ["description"] = "The member that becomes the writer." },
+                ["AutomationAssumeRole"] = new() { Description = "The role the automation runs as." },
+                ["Mode"] = new() { AllowedValues = ["switchover", "failover"], Default = "switchover" },
+                ["TargetDbClusterArn"] = new() { AllowedValues = [.. props.MemberClusterArns], Description = "The member that becomes the writer." },
             },
-            ["mainSteps"] = new object[]
-            {
-                new Dictionary<string, object>
+            MainSteps =
+            [
+                new AutomationStep
                 {
-                    ["name"] = "ChooseMode",
-                    ["action"] = "aws:branch",
-                    ["inputs"] = new Dictionary<string, object>
+                    Name = "ChooseMode",
+                    Action = "aws:branch",
+                    Inputs = new BranchInputs
                     {
-                        ["Choices"] = new object[] { new Dictionary<string, object> { ["NextStep"] = "Failover", ["Variable"] = "{{ Mode }}", ["StringEquals"] = "failover" } },
-                        ["Default"] = "Switchover",
+                        Choices = [new BranchChoice { NextStep = "Failover", Variable = "{{ Mode }}", StringEquals = "failover" }],
+                        Default = "Switchover",
                     },
                 },
                 MoveStep("Switchover", "SwitchoverGlobalCluster", global, allowDataLoss: false),
                 MoveStep("Failover", "FailoverGlobalCluster", global, allowDataLoss: true),
-                new Dictionary<string, object> { ["name"] = "LetItStart", ["action"] = "aws:sleep", ["inputs"] = new Dictionary<string, object> { ["Duration"] = "PT1M" } },
-                new Dictionary<string, object>
+                new AutomationStep { Name = "LetItStart", Action = "aws:sleep", Inputs = new SleepInputs { Duration = "PT1M" } },
+                new AutomationStep
                 {
-                    ["name"] = "WaitUntilAvailable",
-                    ["action"] = "aws:waitForAwsResourceProperty",
-                    ["timeoutSeconds"] = 3600,
-                    ["inputs"] = new Dictionary<string, object>
+                    Name = "WaitUntilAvailable",
+                    Action = "aws:waitForAwsResourceProperty",
+                    TimeoutSeconds = 3600,
+                    Inputs = new RdsGlobalClusterCall
                     {
-                        ["Service"] = "rds",
-                        ["Api"] = "DescribeGlobalClusters",
-                        ["GlobalClusterIdentifier"] = global,
-                        ["PropertySelector"] = "$.GlobalClusters[0].Status",
-                        ["DesiredValues"] = new[] { "available" },
+                        Api = "DescribeGlobalClusters",
+                        GlobalClusterIdentifier = global,
+                        PropertySelector = "$.GlobalClusters[0].Status",
+                        DesiredValues = ["available"],
                     },
                 },
-                new Dictionary<string, object>
+                new AutomationStep
                 {
-                    ["name"] = "ReportMembers",
-                    ["action"] = "aws:executeAwsApi",
-                    ["isEnd"] = true,
-                    ["inputs"] = new Dictionary<string, object> { ["Service"] = "rds", ["Api"] = "DescribeGlobalClusters", ["GlobalClusterIdentifier"] = global },
-                    ["outputs"] = new object[] { new Dictionary<string, object> { ["Name"] = "Members", ["Selector"] = "$.GlobalClusters[0].GlobalClusterMembers", ["Type"] = "MapList" } },
+                    Name = "ReportMembers",
+                    Action = "aws:executeAwsApi",
+                    IsEnd = true,
+                    Inputs = new RdsGlobalClusterCall { Api = "DescribeGlobalClusters", GlobalClusterIdentifier = global },
+                    Outputs = [new StepOutput { Name = "Members", Selector = "$.GlobalClusters[0].GlobalClusterMembers", Type = "MapList" }],
                 },
-            },
-        };
+            ],
+        });
     }
 
-    private static Dictionary<string, object> MoveStep(string name, string api, string global, bool allowDataLoss)
+    private static AutomationStep MoveStep(string name, string api, string global, bool allowDataLoss) => new()
     {
-        var inputs = new Dictionary<string, object>
+        Name = name,
+        Action = "aws:executeAwsApi",
+        Inputs = new RdsGlobalClusterCall
         {
-            ["Service"] = "rds",
-            ["Api"] = api,
-            ["GlobalClusterIdentifier"] = global,
-            ["TargetDbClusterIdentifier"] = "{{ TargetDbClusterArn }}",
-        };
-        if (allowDataLoss)
-        {
-            inputs["AllowDataLoss"] = true;
-        }
-
-        return new Dictionary<string, object> { ["name"] = name, ["action"] = "aws:executeAwsApi", ["inputs"] = inputs, ["nextStep"] = "LetItStart" };
-    }
+            Api = api,
+            GlobalClusterIdentifier = global,
+            TargetDbClusterIdentifier = "{{ TargetDbClusterArn }}",
+            AllowDataLoss = allowDataLoss ? true : null,
+        },
+        NextStep = "LetItStart",
+    };
 
     [GeneratedRegex(@"^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex Identifier();
