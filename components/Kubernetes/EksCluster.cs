@@ -364,9 +364,12 @@ public sealed partial class EksCluster : Construct
         if (volumeTags.Count > 0)
         {
             // Not a StorageClass tagSpecification: a StorageClass's parameters cannot change once it exists.
-            addon.ConfigurationValues = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            addon.ConfigurationValues = System.Text.Json.JsonSerializer.Serialize(new EbsCsiDriverValues
             {
-                ["controller"] = new Dictionary<string, object> { ["extraVolumeTags"] = volumeTags.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value) },
+                Controller = new EbsCsiDriverValues.ControllerValues
+                {
+                    ExtraVolumeTags = volumeTags.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value),
+                },
             });
         }
         addon.Node.AddDependency(PodIdentityAgent);
